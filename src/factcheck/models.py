@@ -1,0 +1,179 @@
+"""The data model every stage reads and writes: spans, claims, values, verdicts, reports.
+
+Claims and facts are the same model: the source article goes through the same
+extractors as the draft, so a fact is a claim found in the source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1"
+
+Kind = Literal["amount", "term", "date", "count", "signatory", "location"]
+KINDS: tuple[str, ...] = ("amount", "term", "date", "count", "signatory", "location")
+
+
+class Verdict(StrEnum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    NOT_FOUND = "not_found"
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    APPROX = "approx"
+    GT = "gt"
+    GE = "ge"
+    LT = "lt"
+    LE = "le"
+    RANGE = "range"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(_Model):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+
+class AmountValue(_Model):
+    amount: float
+    currency: str | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    low: float | None = None
+    high: float | None = None
+    # the place value of the last significant digit as written ($12 billion -> 1e9);
+    # a claim agrees with a source value that rounds to it at this resolution
+    resolution: float | None = None
+
+
+class TermValue(_Model):
+    iso: str                      # ISO 8601 duration of the (low) value: P10Y, P18M, PT36H
+    qualifier: Qualifier = Qualifier.EXACT
+    high_iso: str | None = None   # upper end of a range ("two to three years")
+
+
+class DateValue(_Model):
+    iso: str | None = None        # "2024", "2024-06", "2024-06-13"; None for a bare weekday or unresolved relative
+    weekday: str | None = None    # "Thursday"
+    granularity: Literal["year", "month", "day", "weekday"]
+    # a date named relative to the time of writing ("this year"): kept so that it can be
+    # resolved later against a publication date or the source's own explicit year
+    relative: Literal["this_year", "last_year", "next_year", "today", "yesterday", "tomorrow"] | None = None
+
+
+class CountValue(_Model):
+    count: float
+    qualifier: Qualifier = Qualifier.EXACT
+    low: float | None = None
+    high: float | None = None
+    noun: str | None = None
+
+
+class Party(_Model):
+    name: str
+    type: Literal["country", "person", "organisation"]
+    country: str | None = None
+
+
+class SignatoryValue(_Model):
+    parties: list[Party]
+
+
+class LocationValue(_Model):
+    name: str
+    country: str | None = None
+    within: list[str] = Field(default_factory=list)
+    place_id: str | None = None
+
+
+Value = Union[AmountValue, TermValue, DateValue, CountValue, SignatoryValue, LocationValue]
+
+VALUE_MODELS: dict[str, type[_Model]] = {
+    "amount": AmountValue,
+    "term": TermValue,
+    "date": DateValue,
+    "count": CountValue,
+    "signatory": SignatoryValue,
+    "location": LocationValue,
+}
+
+
+class Sentence(_Model):
+    """The sentence a claim or fact stands in: the evidence a verdict quotes."""
+
+    text: str
+    span: Span
+
+
+class Claim(_Model):
+    kind: Kind
+    text: str
+    span: Span
+    value: Annotated[Value, Field(union_mode="left_to_right")]
+    sentence: Sentence | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_for_kind(cls, data: Any) -> Any:
+        # choose the value model by `kind`, so a fact sheet's mapping is validated
+        # against the right fields and its errors name them
+        if isinstance(data, dict) and isinstance(data.get("value"), dict):
+            model = VALUE_MODELS.get(data.get("kind"))  # type: ignore[arg-type]
+            if model is not None:
+                data = {**data, "value": model.model_validate(data["value"])}
+        return data
+
+
+class Evidence(_Model):
+    text: str
+    span: Span
+
+
+class CheckedClaim(_Model):
+    kind: Kind
+    text: str
+    span: Span
+    line: int
+    column: int
+    value: Annotated[Value, Field(union_mode="left_to_right")]
+    verdict: Verdict
+    reason: str
+    evidence: Evidence | None = None
+
+
+class Summary(_Model):
+    supported: int = 0
+    contradicted: int = 0
+    not_found: int = 0
+
+
+class Report(_Model):
+    schema_version: str = SCHEMA_VERSION
+    path: str | None = None
+    claims: list[CheckedClaim]
+    summary: Summary
+
+
+class FactSheet(_Model):
+    """The canonical facts of one source article, as saved under claims/."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: str | None = None
+    published: dt.date | None = None
+    # the year the article names for its own "this year" ("In 2024, ...")
+    anchor_year: int | None = None
+    facts: list[Claim]

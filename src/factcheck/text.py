@@ -1,0 +1,185 @@
+"""Text in, with offsets that never move.
+
+A `Document` keeps the text exactly as given and a normalised copy of the same
+length: every change is one character for one character (no-break spaces to
+spaces, curly quotes to straight ones, dashes to hyphens, full-width forms to
+ASCII, markdown markup to spaces). Extractors search the normalised copy and
+their offsets index the original text unchanged.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models import Claim
+
+
+def _translation_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)):
+        table[code] = " "
+    for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):   # zero-width characters
+        table[code] = " "
+    for char in "\u2018\u2019\u201a\u201b\u2032\u00b4":
+        table[ord(char)] = "'"
+    for char in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb":
+        table[ord(char)] = '"'
+    for char in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63":
+        table[ord(char)] = "-"
+    for code in range(0xFF01, 0xFF5F):                     # full-width ASCII forms
+        table[code] = chr(code - 0xFEE0)
+    table[0x2044] = "/"                                     # fraction slash
+    table[0x00AD] = " "                                     # soft hyphen
+    return table
+
+
+_TABLE = _translation_table()
+
+
+def normalise(text: str) -> str:
+    """The one-for-one normalised form of `text` (same length, same offsets)."""
+    return text.translate(_TABLE)
+
+
+# --- markdown -------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|$)", re.M)
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])", re.M)
+_QUOTE_MARK = re.compile(r"^[ \t]{0,3}>", re.M)
+_RULE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_LINK_TAIL = re.compile(r"\]\([^()\s]{0,2000}\)")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+|~~|!?\[")
+
+
+def _blank(match: re.Match[str]) -> str:
+    # keep line breaks so that line numbers stay true
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def mask_markdown(text: str) -> str:
+    """Replace markdown markup with spaces, keeping every offset and line."""
+    text = _FRONT_MATTER.sub(_blank, text, count=1)
+    for pattern in (_HTML_COMMENT, _RULE, _HEADING, _LIST_MARK, _QUOTE_MARK, _LINK_TAIL, _EMPHASIS):
+        text = pattern.sub(_blank, text)
+    return text
+
+
+def front_matter(text: str) -> tuple[dict[str, Any], str | None]:
+    """The YAML front matter of a markdown draft, and an error message if it is malformed."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, None
+    import yaml  # only drafts with front matter pay for it
+
+    try:
+        data = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        return {}, f"malformed front matter{where}: {getattr(error, 'problem', None) or error}"
+    if not isinstance(data, dict):
+        return {}, "malformed front matter: expected key: value pairs"
+    return data, None
+
+
+def looks_like_markdown(text: str) -> bool:
+    return bool(_FRONT_MATTER.match(text) or _HEADING.search(text) or "**" in text)
+
+
+# --- sentences -------------------------------------------------------------------
+
+# words that end with a full stop without ending the sentence
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt cmdr adm jr sr inc ltd co corp "
+    "vs etc approx no nos vol fig jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s u.k u.n e.u a.m p.m i.e e.g".split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+] |\d{1,9}[.)] ))")
+_WORD_BEFORE = re.compile(r"([\w.]{1,12})[.!?]*[\"')\]]*\Z")
+_NEXT_START = re.compile(r"\s*([\"'(\[]?)(\S?)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) over `text`, leading and trailing blanks trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if text[match.start()] == ".":
+            before = _WORD_BEFORE.search(text, max(start, match.start() - 14), match.start() + 1)
+            word = before.group(1).lower().rstrip(".") if before else ""
+            following = _NEXT_START.match(text, end)
+            next_char = following.group(2) if following else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                if not next_char or not next_char.isupper() or word in {"mr", "mrs", "ms", "dr", "st", "prof"}:
+                    continue
+            if next_char and next_char.islower():
+                continue
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    trimmed = []
+    for lo, hi in spans:
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            trimmed.append((lo, hi))
+    return trimmed
+
+
+# --- the document ----------------------------------------------------------------
+
+
+@dataclass
+class Document:
+    """One text and everything the pipeline learns about it, by character offsets."""
+
+    text: str
+    markdown: bool | None = None
+    norm: str = field(init=False)
+    claims: list["Claim"] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        norm = normalise(self.text)
+        if self.markdown is None:
+            self.markdown = looks_like_markdown(norm)
+        self.norm = mask_markdown(norm) if self.markdown else norm
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return split_sentences(self.norm)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence holding `offset` (the whole text when there is none)."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0:
+            start, end = self.sentences[index]
+            if offset < end or index == len(self.sentences) - 1:
+                return start, end
+        return (0, len(self.text))
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of `offset`."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def is_taken(self, start: int, end: int) -> bool:
+        """Whether a claim already found covers any of [start, end)."""
+        return any(c.span.start < end and start < c.span.end for c in self.claims)
