@@ -147,6 +147,9 @@ class Document:
     markdown: bool | None = None
     norm: str = field(init=False)
     claims: list["Claim"] = field(default_factory=list, init=False)
+    # sorted, non-overlapping spans of the claims, for is_taken in log time
+    _taken_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _taken_ends: list[int] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         norm = normalise(self.text)
@@ -182,4 +185,16 @@ class Document:
 
     def is_taken(self, start: int, end: int) -> bool:
         """Whether a claim already found covers any of [start, end)."""
-        return any(c.span.start < end and start < c.span.end for c in self.claims)
+        index = bisect.bisect_left(self._taken_starts, end) - 1
+        return index >= 0 and self._taken_ends[index] > start
+
+    def add_claim(self, claim: "Claim") -> bool:
+        """Record `claim` unless an earlier claim covers part of it; claims never overlap."""
+        start, end = claim.span.start, claim.span.end
+        if self.is_taken(start, end):
+            return False
+        index = bisect.bisect_left(self._taken_starts, start)
+        self._taken_starts.insert(index, start)
+        self._taken_ends.insert(index, end)
+        self.claims.append(claim)
+        return True
