@@ -1,0 +1,216 @@
+"""Which source fact a claim is about.
+
+A claim is compared with the facts of its kind whose context agrees best:
+the words around it (who gives or receives, what is counted, the event), the
+time frame it names (`this year`, `to date`, `so far`, `in total`) and the
+countries it names. Places and peoples are reduced to country codes first,
+so `Tokyo`, `Japan` and `Japanese` are one word to the comparison. When no
+fact agrees well enough the claim is not found: alignment never guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from .models import Claim
+
+# how many words either side of a claim make its context
+WINDOW_WORDS = 10
+# the least score (0-100 word agreement plus the bonuses below) that aligns a claim
+MIN_SCORE = 45.0
+SAME_FRAME_BONUS = 25.0
+OTHER_FRAME_PENALTY = 40.0
+SHARED_COUNTRY_BONUS = 10.0
+OTHER_NOUN_PENALTY = 30.0
+
+# Time frames a sum or count can be stated for; no library lists these, so the
+# phrases are kept here. A frame of the form "year:2024" comes from an explicit year.
+_FRAMES = {
+    "to_date": r"to date|so far|thus far|in total|in all|all told|altogether|overall|cumulative(?:ly)?|until now|up to now|since (?:the )?(?:start|beginning|outbreak)",
+    "this_year": r"this year(?:'s)?|for the year|the current year",
+    "last_year": r"last year(?:'s)?|the previous year|the past year",
+    "next_year": r"next year(?:'s)?|the coming year",
+    "per_year": r"a year|per year|each year|every year|annually|per annum|a month|per month|monthly",
+}
+_FRAME_PATTERN = re.compile(
+    "|".join(f"(?P<{name}>\\b(?:{phrases})\\b)" for name, phrases in _FRAMES.items())
+    + r"|(?P<year>\b(?:in|for|during|of|by) (?:1[89]|2[01])\d\d\b)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{0,40}|\d{1,12}")
+_CAPITALISED = re.compile(r"\b[A-Z][\w.'-]{0,30}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w.'-]{0,30}){0,3}")
+_STOPWORDS = frozenset(
+    "a an the and or but of to in on at for with by from as is are was were be been being has have had "
+    "will would shall should can could may might must that this these those it its their his her they "
+    "he she we us our you your i which who whom whose what than then also just about into over such "
+    "said says say told according per cent percent some more most less least up out new there here".split()
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    words: str                 # the context words, countries as their codes, sorted for token_set_ratio
+    frame: str | None          # the time frame nearest the claim
+    countries: frozenset[str]  # ISO codes of the countries named in the sentence
+    noun: str | None           # what a count counts
+
+
+def _country(name: str) -> str | None:
+    try:
+        from .gazetteer import country_code
+    except ImportError:   # the gazetteer is an optional layer of the pipeline
+        return None
+    return country_code(name)
+
+
+@cache
+def _country_of_phrase(phrase: str) -> tuple[str, ...]:
+    """Country codes a capitalised phrase names: 'Ukrainian President', 'Tokyo', 'the United States'."""
+    code = _country(phrase)
+    if code:
+        return (code,)
+    return tuple(c for c in (_country(word) for word in phrase.split()) if c)
+
+
+def countries_in(text: str) -> set[str]:
+    return {code for m in _CAPITALISED.finditer(text) for code in _country_of_phrase(m.group(0))}
+
+
+def _frame(sentence: str, start: int, end: int, anchor_year: int | None) -> str | None:
+    """The time frame whose phrase stands nearest the claim at [start, end) of its sentence."""
+    best: tuple[int, str] | None = None
+    for match in _FRAME_PATTERN.finditer(sentence):
+        if match.start() < end and start < match.end():
+            continue   # the claim's own words ("this year" as a date claim) are not its frame
+        distance = start - match.end() if match.end() <= start else match.start() - end
+        if match.lastgroup == "year":
+            frame = "year:" + match.group(0)[-4:]
+        elif match.lastgroup == "this_year" and anchor_year:
+            frame = f"year:{anchor_year}"
+        else:
+            frame = match.lastgroup or ""
+        if best is None or distance < best[0]:
+            best = (distance, frame)
+    return best[1] if best else None
+
+
+def context_of(claim: Claim, anchor_year: int | None = None) -> Context:
+    if claim.sentence is None:
+        return Context("", None, frozenset(), None)
+    sentence = claim.sentence.text
+    start, end = _offsets_in_sentence(claim)
+    before = _WORD.findall(sentence[:start])[-WINDOW_WORDS:]
+    after = _WORD.findall(sentence[end:])[:WINDOW_WORDS]
+    words = []
+    for word in before + after:
+        code = _country_of_phrase(word) if word[:1].isupper() else ()
+        if code:
+            words.append(code[0].lower())
+        elif word.lower() not in _STOPWORDS and not word.isdigit():
+            words.append(word.lower())
+    noun = getattr(claim.value, "noun", None)
+    return Context(
+        words=" ".join(sorted(set(words))),
+        frame=_frame(sentence, start, end, anchor_year),
+        countries=frozenset(countries_in(sentence)),
+        noun=_noun_key(noun) if noun else None,
+    )
+
+
+def _offsets_in_sentence(claim: Claim) -> tuple[int, int]:
+    """Where the claim stands in its sentence; a hand-edited fact sheet may reword the sentence."""
+    assert claim.sentence is not None
+    sentence = claim.sentence.text
+    start = claim.span.start - claim.sentence.span.start
+    if sentence[start : start + len(claim.text)] != claim.text:
+        found = sentence.find(claim.text)
+        start = found if found >= 0 else len(sentence)
+    return start, min(len(sentence), start + len(claim.text))
+
+
+def _noun_key(noun: str) -> str:
+    word = noun.lower().split()[-1]
+    for suffix, replacement in (("ies", "y"), ("ses", "s"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+@dataclass(frozen=True)
+class Alignment:
+    fact: Claim | None
+    score: float
+    # why nothing was aligned, for the reason of a not_found verdict
+    why_not: str | None = None
+
+
+@dataclass
+class FactIndex:
+    """The source's facts by kind, with their contexts computed once."""
+
+    facts: list[Claim]
+    anchor_year: int | None = None
+    _by_kind: dict[str, list[tuple[Claim, Context]]] = field(default_factory=lambda: defaultdict(list), init=False)
+    _by_word: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list), init=False)
+    countries: set[str] = field(default_factory=set, init=False)
+
+    def __post_init__(self) -> None:
+        for fact in self.facts:
+            context = context_of(fact, self.anchor_year)
+            entries = self._by_kind[fact.kind]
+            for word in set(context.words.split()):
+                self._by_word[(fact.kind, word)].append(len(entries))
+            entries.append((fact, context))
+            self.countries |= context.countries
+
+    def candidates(self, kind: str, context: Context) -> list[tuple[Claim, Context]]:
+        """Facts of `kind` sharing a context word with the claim (all of them when the claim has no context)."""
+        entries = self._by_kind.get(kind, [])
+        words = context.words.split()
+        if not words or len(entries) <= 32:
+            return entries
+        hits: dict[int, int] = defaultdict(int)
+        for word in words:
+            for index in self._by_word.get((kind, word), ()):
+                hits[index] += 1
+        best = sorted(hits, key=lambda i: -hits[i])[:32]
+        return [entries[i] for i in sorted(best)]
+
+    def align(self, claim: Claim, agrees: Callable[[Claim], bool]) -> Alignment:
+        """The fact `claim` is about, or why there is none. `agrees(fact)` breaks ties toward agreeing facts."""
+        candidates = self.candidates(claim.kind, (context := context_of(claim, self.anchor_year)))
+        if not candidates:
+            return Alignment(None, 0.0, f"the source states no {claim.kind} fact")
+        numeric = claim.kind in ("amount", "term", "date", "count")
+        foreign = context.countries - self.countries
+        if numeric and foreign and not (context.countries & self.countries):
+            names = ", ".join(sorted(foreign))
+            return Alignment(None, 0.0, f"the source says nothing about {names}")
+        if not context.words and len(candidates) == 1:
+            return Alignment(candidates[0][0], MIN_SCORE)
+        best: Alignment = Alignment(None, 0.0, "no source fact of this kind is about the same thing")
+        for fact, fact_context in candidates:
+            score = self._score(context, fact_context)
+            if agrees(fact):
+                score += 5.0
+            if score > best.score:
+                best = Alignment(fact, score)
+        if best.score < MIN_SCORE:
+            return Alignment(None, best.score, "no source fact of this kind is about the same thing")
+        return best
+
+    @staticmethod
+    def _score(claim: Context, fact: Context) -> float:
+        score = fuzz.token_set_ratio(claim.words, fact.words) if claim.words and fact.words else 0.0
+        if claim.frame and fact.frame:
+            score += SAME_FRAME_BONUS if claim.frame == fact.frame else -OTHER_FRAME_PENALTY
+        score += min(2, len(claim.countries & fact.countries)) * SHARED_COUNTRY_BONUS
+        if claim.noun and fact.noun and claim.noun != fact.noun:
+            score -= OTHER_NOUN_PENALTY
+        return score

@@ -1,0 +1,167 @@
+"""The `factcheck` command: a thin layer over the library.
+
+Exit status as editorial linters use it: 0 nothing at or above the failure
+level, 1 findings at or above it, 2 a usage or input error (one line on
+stderr naming the file and the problem, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_LEVELS = ("contradicted", "not_found")
+KIND_NAMES = ("amount", "term", "date", "count", "signatory", "location")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # one line, not argparse's usage block: CI logs show it whole
+        raise UsageError(message)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _kinds(text: str) -> list[str]:
+    kinds = [k.strip() for k in text.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in KIND_NAMES]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown kind {unknown[0]!r} (known: {', '.join(KIND_NAMES)})")
+    return kinds
+
+
+def _parser() -> _Parser:
+    parser = _Parser(prog="factcheck", description="Check a draft's claims against its source article.")
+    parser.add_argument("--version", action="version", version=f"factcheck {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = commands.add_parser("check", help="judge every claim of the drafts against the source")
+    check.add_argument("drafts", nargs="+", metavar="DRAFT", help="draft files ('-' reads standard input)")
+    source = check.add_mutually_exclusive_group(required=True)
+    source.add_argument("--source", metavar="ARTICLE", help="the source article (text)")
+    source.add_argument("--facts", metavar="SHEET", help="the source's fact sheet (YAML from 'factcheck extract')")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date of the source")
+    check.add_argument("--default-currency", default="USD", metavar="CODE", help="what a bare '$' means (USD)")
+    check.add_argument("--kinds", type=_kinds, metavar="K,K", help="check only these claim kinds")
+    check.add_argument("--fail-on", choices=FAIL_LEVELS, default="contradicted",
+                       help="the verdict that fails the run: contradicted (default), or also not_found")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    extract = commands.add_parser("extract", help="write the canonical facts of an article")
+    extract.add_argument("article", metavar="ARTICLE", help="the source article ('-' reads standard input)")
+    extract.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    extract.add_argument("--published", type=_date, metavar="YYYY-MM-DD")
+    extract.add_argument("--default-currency", default="USD", metavar="CODE")
+    extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _currency(code: str) -> str:
+    import pycountry
+
+    if pycountry.currencies.get(alpha_3=code.upper()) is None:
+        raise UsageError(f"--default-currency: {code!r} is not an ISO 4217 currency code")
+    return code.upper()
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from .facts import extract_facts, load_facts, read_text
+    from .pipeline import check
+    from .renderers import render
+
+    currency = _currency(args.default_currency)
+    if sum(path == "-" for path in args.drafts) > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    if args.facts:
+        sheet = load_facts(args.facts)
+    else:
+        sheet = extract_facts(read_text(args.source), published=args.published, source=args.source,
+                              default_currency=currency)
+    published = args.published or sheet.published
+    reports = []
+    for path in args.drafts:
+        draft = read_text(path)
+        markdown = True if path.endswith((".md", ".markdown")) else None
+        reports.append(
+            check(draft, sheet, published=published, default_currency=currency, kinds=args.kinds,
+                  markdown=markdown, path="<stdin>" if path == "-" else path)
+        )
+    sys.stdout.write(render(reports, args.format, color=_use_color(args.color)))
+    failing = {"contradicted"} if args.fail_on == "contradicted" else {"contradicted", "not_found"}
+    found = any(claim.verdict.value in failing for report in reports for claim in report.claims)
+    return EXIT_FINDINGS if found else EXIT_CLEAN
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from .facts import dump_facts, extract_facts, read_text
+
+    text = read_text(args.article)
+    sheet = extract_facts(
+        text, published=args.published, default_currency=_currency(args.default_currency),
+        source=None if args.article == "-" else args.article,
+    )
+    output = dump_facts(sheet) if args.format == "yaml" else json.dumps(
+        sheet.model_dump(mode="json", exclude_none=True), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(output)
+        except OSError as error:
+            raise UsageError(f"{args.output}: cannot be written: {error.strerror or error}") from None
+    else:
+        sys.stdout.write(output)
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .errors import InputError
+
+    try:
+        args = _parser().parse_args(argv)
+        return _run_check(args) if args.command == "check" else _run_extract(args)
+    except UsageError as error:
+        print(f"factcheck: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except InputError as error:
+        print(f"factcheck: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # the reader went away (factcheck ... | head): not an error of ours
+        sys.stderr.close()
+        return EXIT_CLEAN
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
