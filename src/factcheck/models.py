@@ -67,7 +67,9 @@ class TermValue(_Model):
 
 
 class DateValue(_Model):
-    iso: str | None = None        # "2024", "2024-06", "2024-06-13"; None for a bare weekday or unresolved relative
+    # "2024", "2024-06", "2024-06-13"; "--06" and "--06-13" (ISO 8601) for a month or day with no year;
+    # None for a bare weekday or an unresolved relative date
+    iso: str | None = None
     weekday: str | None = None    # "Thursday"
     granularity: Literal["year", "month", "day", "weekday"]
     # a date named relative to the time of writing ("this year"): kept so that it can be

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .models import Claim
+    from .models import Claim, Sentence
 
 
 def _translation_table() -> dict[int, str]:
@@ -150,6 +150,7 @@ class Document:
     # sorted, non-overlapping spans of the claims, for is_taken in log time
     _taken_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _taken_ends: list[int] = field(default_factory=list, init=False, repr=False)
+    _sentence_records: dict[tuple[int, int], "Sentence"] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         norm = normalise(self.text)
@@ -182,6 +183,19 @@ class Document:
         """1-based line and column of `offset`."""
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+    def sentence_record(self, offset: int) -> "Sentence":
+        """The sentence holding `offset` as a model, made once per sentence and shared by its claims
+        (a long sentence with thousands of numbers is not copied for each of them)."""
+        from .models import Sentence, Span
+
+        bounds = self.sentence_at(offset)
+        record = self._sentence_records.get(bounds)
+        if record is None:
+            start, end = bounds
+            record = Sentence(text=self.text[start:end], span=Span(start=start, end=end))
+            self._sentence_records[bounds] = record
+        return record
 
     def is_taken(self, start: int, end: int) -> bool:
         """Whether a claim already found covers any of [start, end)."""

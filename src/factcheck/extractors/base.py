@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..models import Claim, Sentence, Span, Value
+from ..models import Claim, Span, Value
 from ..text import Document
 
 
@@ -19,14 +19,10 @@ class Options:
 
 def make_claim(doc: Document, kind: str, start: int, end: int, value: Value) -> Claim:
     """A claim over doc.text[start:end], with the sentence it stands in."""
-    sentence_start, sentence_end = doc.sentence_at(start)
     return Claim(
         kind=kind,  # type: ignore[arg-type]
         text=doc.text[start:end],
         span=Span(start=start, end=end),
         value=value,
-        sentence=Sentence(
-            text=doc.text[sentence_start:sentence_end],
-            span=Span(start=sentence_start, end=sentence_end),
-        ),
+        sentence=doc.sentence_record(start),
     )
