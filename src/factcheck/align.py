@@ -19,6 +19,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from .models import Claim
+from .words import noun_key, word_key
 
 # how many words either side of a claim make its context
 WINDOW_WORDS = 10
@@ -113,13 +114,13 @@ def context_of(claim: Claim, anchor_year: int | None = None) -> Context:
         if code:
             words.append(code[0].lower())
         elif word.lower() not in _STOPWORDS and not word.isdigit():
-            words.append(word.lower())
+            words.append(word_key(word))
     noun = getattr(claim.value, "noun", None)
     return Context(
         words=" ".join(sorted(set(words))),
         frame=_frame(sentence, start, end, anchor_year),
         countries=frozenset(countries_in(sentence)),
-        noun=_noun_key(noun) if noun else None,
+        noun=noun_key(noun) if noun else None,
     )
 
 
@@ -132,14 +133,6 @@ def _offsets_in_sentence(claim: Claim) -> tuple[int, int]:
         found = sentence.find(claim.text)
         start = found if found >= 0 else len(sentence)
     return start, min(len(sentence), start + len(claim.text))
-
-
-def _noun_key(noun: str) -> str:
-    word = noun.lower().split()[-1]
-    for suffix, replacement in (("ies", "y"), ("ses", "s"), ("s", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)] + replacement
-    return word
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,247 @@
+"""Counts: how many of something. `more than a dozen similar deals`, `15 agreements`, `at least 13`.
+
+The value is the number, its qualifier (`more than`, `at least`, `nearly`, `up to`, ranges
+such as `10 to 15 deals` or `between 10 and 15 deals`) and the noun counted, as written
+("similar deals" -> "deals"; `words.noun_key` compares nouns loosely). The claim's words are the
+qualifier and the number (`more than a dozen`, `14`): the noun is part of the value and of
+the context alignment reads, and stays free for the extractors that come after.
+
+This extractor runs after the amount, term and date extractors and never claims a number
+they took. It leans to precision: a number that is not clearly a count of things is no
+claim. So these are not counts:
+- vague or partitive quantities: `dozens of`, `hundreds of thousands`, `one of ...`,
+  `two of the suspects`, `one in five`;
+- names and labels: `G7`, `Group of Seven`, `the Seven`, `Article 5`, `No. 10`, `page 3`,
+  a number after any capitalised word but a sentence's first;
+- ordinals and non-integers: `third`, `13th`, `4.5`;
+- percentages, money, measures and times: `4.5%`, `40 per cent`, `$4.5 billion`, `300 km`,
+  `3 pm`, `10:30`, `three times`; years (`2024`, `in 1990`), dates (`13 June`), scores
+  (`2-1`), phone and other digit runs, hyphenated modifiers (`a 15-member council`).
+
+Which numbers count without a noun: a number after a counting qualifier (`Kyiv has signed at
+least 13`, `nearly 40`, `more than a dozen`) or straight after a verb that counts things
+(`Kyiv has signed 13.`, `the attack killed 12`). A bare number anywhere else (`7` in a list,
+`at 7`, `under 18`) is not a count. `one` counts only after a qualifier (`only one country`),
+since on its own it is as often a pronoun (`one official said`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..models import Claim, CountValue, Qualifier
+from ..numbers import NUMBER, SCALES, parse_number
+from ..text import Document
+from .base import Options, make_claim
+from ..words import IRREGULAR_PLURALS, NOT_PLURAL
+from .term import QUALIFIERS, SIMPLE_NUMBER, qualifier_of
+
+_LOW_OF_RANGE = rf"(?>\d{{1,3}}(?:,\d{{3}}){{1,4}}|{SIMPLE_NUMBER})"
+_COUNT = re.compile(
+    r"(?<![\w'])"
+    rf"(?:(?P<qual>{QUALIFIERS})[ \t]+)?"
+    r"(?:"
+    rf"(?P<range>between[ \t]+(?P<lo>{_LOW_OF_RANGE})[ \t]+and[ \t]+(?P<hi>{NUMBER})"
+    rf"|(?:from[ \t]+)?(?P<lo2>{_LOW_OF_RANGE})[ \t]*(?:-|to\b)[ \t]*(?P<hi2>{NUMBER}))"
+    rf"|(?P<number>{NUMBER})"
+    r")",
+    re.IGNORECASE,
+)
+_SCALE_WORD = re.compile(r"\b(" + "|".join(SCALES) + r")\b", re.I)
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]{0,40})")
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+# a number followed by one of these is a measure, a share, a time or money, not a count of things
+_NOT_COUNTED = frozenset(
+    "percent per pc percentage points point basis bps times fold "
+    "year years yr yrs month months week weeks day days hour hours hrs minute minutes mins second seconds "
+    "decade decades century centuries "
+    "km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters m cm mm ft "
+    "feet foot inch inches yard yards acre acres hectare hectares sq square cubic "
+    "kg kgs kilogram kilograms gram grams g lb lbs pound pounds ounce ounces tonne tonnes ton tons "
+    "litre litres liter liters gallon gallons barrel barrels bpd degree degrees mph kph kmh knots "
+    "mw gw kw kwh mwh gwh twh watts volts megawatts gigawatts "
+    "dollar dollars euro euros yen yuan renminbi rupee rupees rouble roubles ruble rubles hryvnia hryvnias "
+    "franc francs won pence cents cent usd eur gbp jpy "
+    "am pm a.m p.m gmt bst utc cet et est edt pst o'clock oclock".split()
+) | frozenset(_MONTHS)
+# words that end the phrase after a number: what follows is no longer the thing counted
+_STOP_WORDS = frozenset(
+    "of in on at to for with from by about over under into across against among between during since "
+    "after before than per as like via the a an this that these those its their his her our your my "
+    "and or but nor so yet who which whom whose what they we he she it you i them us "
+    "is are was were be been being has have had do does did will would can could may might must shall "
+    "should said say says also not now still already ago later each apiece respectively so-called "
+    "here there then when where while if because".split()
+)
+# words between a number and its noun that are never the noun: "one more country", "two other deals"
+_MODIFIERS = frozenset("more less other others new additional further extra such similar single same last first".split())
+# lowercase words after which a number is a label: "page 3", "section 5", "flight 17"
+_LABELS = frozenset(
+    "page pages section sections article articles chapter paragraph clause item line room flight route gate "
+    "platform level phase stage round grade category class size version model tier seat row number no nos "
+    "act part vol volume issue episode season game week day year month resolution decree law bill unit "
+    "division brigade battalion regiment district ward block floor apartment highway channel pier terminal "
+    "lot case file table figure fig exhibit appendix annex schedule rule amendment title code step track "
+    "lane bus train tram top aged age ages ranked rank number".split()
+)
+# verbs after which a bare number is a count: "Kyiv has signed 13.", "the blast killed 12"
+_COUNTING_VERBS = frozenset(
+    "signed killed wounded injured arrested detained captured rescued evacuated deployed delivered sent "
+    "hired employs employed sold ordered built launched won numbered numbers totalled totaled totals".split()
+)
+# qualifiers that make a bare number a count ("at least 13"); "over 40" and "under 18" too often measure ages
+_BARE_QUALIFIERS = frozenset(
+    "more than|at least|nearly|almost|about|around|some|roughly|approximately|an estimated|up to|"
+    "fewer than|no fewer than|no less than|not less than|as many as|a total of|at most|no more than|"
+    "close to|more or less|a minimum of|a maximum of".split("|")
+)
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹₽₩₴]|\b(?:US|A|C|NZ|HK|S)\$)[ \t]*\Z")
+_LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z]-\Z")
+_NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w.-]*[ \t]+of[ \t]+\Z")
+_RATIO_BEFORE = re.compile(r"\b(?:one|\d{1,3})[ \t]+(?:in|out[ \t]+of)[ \t]+\Z", re.I)
+_SENTENCE_LEAD = re.compile(r"[\s\"'(\[*_-]*\Z")
+
+
+def _looks_plural(word: str) -> bool:
+    lower = word.lower().rstrip("'")
+    if lower in IRREGULAR_PLURALS:
+        return word[0].islower()
+    if lower in NOT_PLURAL or len(lower) < 3 or not lower.endswith("s") or lower.endswith(("ss", "us")):
+        return False
+    if word[0].islower():
+        return not lower.endswith("is")    # crisis, basis, analysis
+    # capitalised plurals are peoples and parties ("15 Ukrainians", "200 Israelis", "two Democrats")
+    return word[1:].rstrip("'").islower() and len(word) > 4
+
+
+def _noun_after(norm: str, position: int, count: float) -> str | None:
+    """The head noun after a number: 'similar deals' -> 'deals', 'senior official' -> 'official'."""
+    candidates: list[str] = []
+    for _ in range(4):
+        match = _WORD_AFTER.match(norm, position)
+        if not match:
+            break
+        word = match.group(1).rstrip("-")
+        lower = word.lower().rstrip("'")
+        if lower in _STOP_WORDS:
+            break
+        end = match.start(1) + len(word)
+        if count != 1 and _looks_plural(word):
+            following = _WORD_AFTER.match(norm, end)
+            if word[0].isupper() and following and following.group(1)[0].islower() and _looks_plural(following.group(1)):
+                position = end
+                continue       # "31 Abrams tanks": a name before the noun
+            return word.rstrip("'")
+        if candidates and lower.endswith(("ed", "ing")):
+            break              # "one soldier killed": the noun came before the verb
+        if word[0].islower() and lower not in _MODIFIERS:
+            candidates.append(word)
+        position = end
+    if count == 1 and candidates:
+        return candidates[-1]
+    return None
+
+
+def _integer(text: str) -> float | None:
+    parsed = parse_number(text)
+    if parsed is None or parsed.value != int(parsed.value) or parsed.value < 0:
+        return None
+    return parsed.value
+
+
+def _year_like(text: str, value: float) -> bool:
+    return bool(re.fullmatch(r"\d{4}", text.strip())) and 1000 <= value <= 2100
+
+
+def _excluded_around(doc: Document, start: int, end: int, qualified: bool) -> bool:
+    """Whether the words around the numeral at [start, end) make it anything but a count."""
+    norm = doc.norm
+    before, after = norm[max(0, start - 40):start], norm[end:end + 24]
+    if re.match(r"[A-Za-z]|[ \t]*(?:%|:\d|/\d|-[ \t]*\w|\+|[ \t]\d)|'s\b", after):
+        return True            # 13th, 4.5%, 10:30, 1/2, 2-1, 15-member, 40+, digit runs
+    if re.search(r"[\d+#/:.,-][ \t]*\Z", before) or _CURRENCY_BEFORE.search(before):
+        return True            # a second number, a phone number, money
+    if _LETTER_HYPHEN_BEFORE.search(before) or _RATIO_BEFORE.search(before):
+        return True            # COVID-19, one in five
+    if _NAME_OF_BEFORE.search(before) and not norm[start].islower():
+        return True            # "Group of 20", "Group of Seven"; but "Leaders of two countries"
+    following = _WORD_AFTER.match(norm, end)
+    if following and following.group(1).lower().rstrip(".'") in _NOT_COUNTED:
+        return True
+    if following and following.group(1).lower() == "of":
+        return True            # "one of the world's", "two of the suspects"
+    previous = re.search(r"([A-Za-z][\w.'-]*)[ \t]+\Z", before)
+    if previous and not qualified:
+        word = previous.group(1)
+        if word.lower().rstrip(".") in _LABELS or word.lower() in _MONTHS:
+            return True
+        sentence_start = doc.sentence_at(start)[0]
+        if word[0].isupper() and not _SENTENCE_LEAD.fullmatch(norm, sentence_start, previous.start()):
+            return True        # "Article 5", "Flight 17", "the Big Three"
+    return False
+
+
+def _at_sentence_start(doc: Document, position: int) -> bool:
+    sentence_start = doc.sentence_at(position)[0]
+    return sentence_start <= position and _SENTENCE_LEAD.fullmatch(doc.norm, sentence_start, position) is not None
+
+
+def _counting_verb_before(norm: str, start: int) -> bool:
+    previous = re.search(r"([A-Za-z]+)[ \t]+\Z", norm[max(0, start - 20):start])
+    return bool(previous) and previous.group(1).lower() in _COUNTING_VERBS  # type: ignore[union-attr]
+
+
+def extract(doc: Document, options: Options) -> Iterable[Claim]:
+    norm = doc.norm
+    for match in _COUNT.finditer(norm):
+        qualifier_text = match.group("qual")
+        qualifier = qualifier_of(qualifier_text) if qualifier_text else Qualifier.EXACT
+        start = match.start()
+        if match.group("range"):
+            lo_text = match.group("lo") or match.group("lo2")
+            hi_text = match.group("hi") or match.group("hi2")
+            numeral_start, numeral_end = match.start("range"), match.end("range")
+            low, high = _integer(lo_text), _integer(hi_text)
+            scale = _SCALE_WORD.search(hi_text)
+            if low is not None and scale and not _SCALE_WORD.search(lo_text):
+                low *= SCALES[scale.group(1).lower()]   # "10 to 15 million people"
+            if low is None or high is None or low >= high:
+                continue
+            qualifier, count = Qualifier.RANGE, low
+        else:
+            numeral_text = match.group("number")
+            numeral_start, numeral_end = match.start("number"), match.end("number")
+            value = _integer(numeral_text)
+            if value is None:
+                continue
+            if _year_like(numeral_text, value) and not qualifier_text:
+                continue
+            if numeral_text.lower().strip() == "one" and not qualifier_text:
+                continue
+            if numeral_text.lower().strip() == "nil":
+                continue       # a score
+            count, low, high = value, None, None
+        if doc.is_taken(start, numeral_end):
+            continue
+        if _excluded_around(doc, numeral_start, numeral_end, bool(qualifier_text)):
+            continue
+        if norm[numeral_start].isupper() and not _at_sentence_start(doc, start):
+            continue           # "the Seven", "Group of Seven"
+        noun = _noun_after(norm, numeral_end, count)
+        if noun is None:
+            if match.group("range"):
+                continue       # "won 2-1", "10 to 15" with nothing counted
+            qualified = bool(qualifier_text) and " ".join(qualifier_text.lower().split()) in _BARE_QUALIFIERS
+            if not (qualified or (not qualifier_text and _counting_verb_before(norm, numeral_start))):
+                continue
+        if qualifier in (Qualifier.GT, Qualifier.GE):
+            low = count
+        elif qualifier in (Qualifier.LT, Qualifier.LE):
+            high = count
+        counted = CountValue(count=count, qualifier=qualifier, low=low, high=high, noun=noun)
+        yield make_claim(doc, "count", start, numeral_end, counted)

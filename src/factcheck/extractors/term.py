@@ -1,0 +1,413 @@
+"""Terms: lengths of time, such as an agreement's term or the time since an event.
+
+Found: `10-year`, `ten years`, `a decade`, `decade-long`, `the next decade`, `two decades`,
+`120 months`, `18-month`, `two and a half years`, `half a year`, `a year and a half`,
+`2 years and 3 months` (one claim, P2Y3M), `36 hours`, `24h`, `six weeks'`, `a fortnight`,
+`a century`, `half a century`, `a quarter of a century`, `four years after`, and the
+geologists' `66 Ma` and `1Ga`. Qualifiers (`more than ten years`, `up to five years`,
+`at least 18 months`, `about a decade`, `nearly two years`, `10 years or more`, `10+ years`)
+and ranges (`two to three years`, `5-10 years`, `between 10 and 15 years`) are kept.
+
+The value is an ISO 8601 duration in the units as written (`P18M` stays eighteen months);
+decades, centuries and the like become years, quarters months, a fortnight two weeks, and a
+fraction goes to the next smaller unit where that is exact (2.5 years -> P2Y6M, 1.5 hours ->
+PT1H30M; 1.5 months stays P1.5M, since a month has no whole number of days).
+
+Not terms, by decision:
+- points in time and ordinals: `this year`, `next year`, `last year`, `the year`, `2024`,
+  `the 1990s`, `its third year`, `the 10th year` (dates or nothing; no numeral or article here);
+- ages: `a 10-year-old`, `ten years old`, `aged 10 years`, `a decade-old dispute` (how old
+  something is describes that thing, not a period the article reports);
+- rates and frequencies: `$4.5 billion a year`, `twice a year`, `three meals a day`,
+  `40 hours a week`, `every 30 minutes`, `every four years`;
+- vague lengths with no number: `multi-year`, `decades-long`, `for months`, `year-on-year`;
+- `one day` meaning "some day", `a day of mourning`, `on a day when`: one day is a length only
+  after a word such as `for`, `within`, `after` or before `later`, `ago`, `earlier`;
+- `a second` meaning the ordinal, `a quarter` meaning a fourth.
+`one-year anniversary` is a term (P1Y): it states the time since an event.
+Of the number-free forms only `a`/`an` + unit (`a decade`), `unit-long` and
+`the next/past/last/coming decade` (or century) count; `the next year` is left to dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from ..durations import MULTIPLES, add_components, components_of, format_iso, rank
+from ..models import Claim, Qualifier, TermValue
+from ..numbers import NUMBER, TENS, UNITS, parse_number
+from ..text import Document
+from .base import Options, make_claim
+
+# --- qualifiers, shared with the count extractor ---------------------------------------
+
+_QUALIFIER_PHRASES: dict[Qualifier, tuple[str, ...]] = {
+    Qualifier.GT: ("more than", "longer than", "greater than", "in excess of", "upwards of", "upward of",
+                   "over", "just over", "well over", "slightly more than", "well more than", "just more than"),
+    Qualifier.GE: ("at least", "no less than", "no fewer than", "not less than", "not fewer than",
+                   "a minimum of", "no shorter than"),
+    Qualifier.LT: ("less than", "fewer than", "shorter than", "under", "just under", "below", "just below",
+                   "slightly less than"),
+    Qualifier.LE: ("up to", "no more than", "not more than", "at most", "a maximum of", "within",
+                   "as many as", "as long as", "as much as", "no longer than", "not longer than"),
+    Qualifier.APPROX: ("about", "around", "roughly", "approximately", "some", "nearly", "almost", "close to",
+                       "an estimated", "estimated", "circa", "approx.", "more or less", "just about"),
+    Qualifier.EXACT: ("exactly", "precisely", "just", "only", "a full", "fully", "a total of"),
+}
+_QUALIFIER_OF = {phrase: q for q, phrases in _QUALIFIER_PHRASES.items() for phrase in phrases}
+QUALIFIERS = (
+    "(?:"
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"[ \t]+")
+        for p in sorted(_QUALIFIER_OF, key=len, reverse=True)
+    )
+    + r")(?![\w])"
+)
+_POSTFIX_QUALIFIER = re.compile(r"[ \t]+or[ \t]+(more|longer|less|fewer|shorter|so)\b", re.I)
+_POSTFIX_OF = {"more": Qualifier.GE, "longer": Qualifier.GE, "less": Qualifier.LE, "fewer": Qualifier.LE,
+               "shorter": Qualifier.LE, "so": Qualifier.APPROX}
+
+
+def qualifier_of(phrase: str) -> Qualifier:
+    """The qualifier a phrase such as 'more than' or 'Nearly' stands for."""
+    return _QUALIFIER_OF.get(" ".join(phrase.lower().split()), Qualifier.EXACT)
+
+
+# --- the pattern ------------------------------------------------------------------------
+
+# a whole number in one word or in digits: the first number of a range or of a mixed fraction
+# ("two and a half"), where numbers.NUMBER would read "two and three" as five. Atomic, so
+# that "twenty-one" is never read as the range "twenty to one".
+SIMPLE_NUMBER = (
+    r"(?>\d{1,6}|(?:" + "|".join(TENS) + r")(?:[ -](?:" + "|".join(k for k, v in UNITS.items() if 0 < v < 10)
+    + r"))?|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b"
+)
+
+_UNIT_OF = {
+    "year": "year", "years": "year", "yr": "year", "yrs": "year",
+    "month": "month", "months": "month", "mth": "month", "mths": "month",
+    "week": "week", "weeks": "week", "wk": "week", "wks": "week",
+    "day": "day", "days": "day",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+    "millennium": "millennium", "millennia": "millennium", "millenniums": "millennium",
+    "fortnight": "fortnight", "fortnights": "fortnight", "quarter": "quarter", "quarters": "quarter",
+    "gigaannum": "gigaannum", "gigaanna": "gigaannum", "megaannum": "megaannum", "megaanna": "megaannum",
+    "kiloannum": "kiloannum", "kiloanna": "kiloannum",
+}
+# the geologists' abbreviations, case-sensitive and after digits only ("66 Ma", "1Ga")
+_SYMBOL_OF = {"Ga": "gigaannum", "Gyr": "gigaannum", "Ma": "megaannum", "Myr": "megaannum",
+              "ka": "kiloannum", "kyr": "kiloannum"}
+# symbols and one-letter abbreviations that need digits before them ("24h", not "two h")
+_DIGITS_ONLY = {"h", *_SYMBOL_OF}
+
+_UNIT = (
+    "(?:" + "|".join(sorted(_UNIT_OF, key=len, reverse=True))
+    + "|(?-i:" + "|".join(sorted(_SYMBOL_OF, key=len, reverse=True)) + "))"
+)
+# words that may stand between a number and its unit: "two more years", "five consecutive days"
+_BETWEEN = (
+    "more|additional|extra|less|fewer|further|full|straight|consecutive|successive|long|whole|"
+    "complete|entire|remaining|calendar|solid|short"
+)
+# more of any unit than this is no length of time anyone reports (the universe is 1.4e10 years old)
+_LONGEST = 10**15
+_PART = {"half": Fraction(1, 2), "quarter": Fraction(1, 4), "quarters": Fraction(1, 4)}
+_FRACTION_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
+
+_TERM = re.compile(
+    r"(?<![\w'])"
+    rf"(?:(?P<qual>{QUALIFIERS})[ \t]+)?"
+    r"(?:"
+    rf"(?P<range>between[ \t]+(?P<lo>{SIMPLE_NUMBER})[ \t]+and[ \t]+(?P<hi>{NUMBER})"
+    rf"|(?:from[ \t]+)?(?P<lo2>{SIMPLE_NUMBER})[ \t]*(?:-|to\b|or\b)[ \t]*(?P<hi2>{NUMBER}))"
+    rf"|(?P<mixed>(?P<whole>{SIMPLE_NUMBER})[ \t]+and[ \t]+(?:(?P<parts>an?|one|two|three|[123])[ \t]+)?"
+    r"(?P<part>half|quarters?)\b(?:[ \t]+of)?)"
+    r"|(?P<fraction>(?:an?[ \t]+)?(?:(?P<fparts>one|two|three)[ \t-]+)?(?P<fpart>half|quarters?)\b"
+    r"(?:[ \t]+of)?(?:[ \t]+an?\b)?)"
+    r"|(?P<slash>(?<![\d/])(?P<numerator>[1-9])/(?P<denominator>[2-9])(?![\d/]))"
+    rf"|(?P<number>{NUMBER})"
+    r"|(?P<article>an?\b)"
+    r")"
+    r"(?P<plus>\+)?"
+    rf"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:{_BETWEEN})[ \t]+)?|(?<=\d))"
+    rf"(?P<unit>{_UNIT})(?![\w])",
+    re.IGNORECASE,
+)
+# number-free forms: "decade-long", "yearlong", "the next decade", "the past century"
+_UNIT_LONG = re.compile(r"(?<![\w-])(?P<unit>year|month|week|day|decade|century|fortnight)-?long\b", re.I)
+_NEXT_DECADE = re.compile(
+    r"\bthe[ \t]+(?:next|past|last|coming|previous|following|preceding)[ \t]+"
+    r"(?P<unit>decade|century|millennium|fortnight)\b",
+    re.I,
+)
+
+_TAIL_LONG = re.compile(r"-long\b", re.I)
+_TAIL_AGE = re.compile(r"(?:-|[ \t]+)old\b|[ \t]+of[ \t]+age\b", re.I)
+_TAIL_COMPARISON = re.compile(r"-(?:on|over|to|by|in|for)-", re.I)
+_AGED_BEFORE = re.compile(r"\baged[ \t]+\Z", re.I)
+_EVERY_BEFORE = re.compile(r"\bevery[ \t]+\Z", re.I)
+_RATE_AFTER = re.compile(r"[ \t]+(?:a|an|per|each|every)[ \t]+(?:year|month|week|day|hour|minute|decade)\b", re.I)
+# "over ten years" is a period unless a verb of duration or "ago" makes it a bound
+_OVER_AS_BOUND_BEFORE = re.compile(
+    r"\b(?:for|after|of|in|than|lasted|lasting|lasts|took|taken|takes|spent|spanning|spans)[ \t]+\Z", re.I
+)
+_AGO = re.compile(r"[ \t]+ago\b", re.I)
+# "one day" (some day) and "a day" (of mourning, when ...) are lengths only next to a word that makes them one
+_ONE_DAY_BEFORE = re.compile(
+    r"\b(?:for|within|in|after|than|over|about|only|just|least|nearly|almost|lasted|lasting|took|takes|of)[ \t]+\Z",
+    re.I,
+)
+_ONE_DAY_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:later|after|before|earlier|ago|long|and[ \t]+a[ \t]+half)\b", re.I)
+_RATE_WORDS = frozenset(
+    "once twice thrice times per cent percent dollars euros pounds yen yuan rupees francs "
+    "thousand million billion trillion bn mn m k bln tonnes tons barrels".split()
+)
+_WORDS_BEFORE = re.compile(r"([\w%$€£¥.,-]+)[ \t]+([\w%$€£¥.,-]+)[ \t]*\Z|([\w%$€£¥.,-]+)[ \t]*\Z")
+_AND_A_HALF = re.compile(
+    r"[ \t]+and[ \t]+(?:an?[ \t]+)?half\b(?![ \t]+(?:hundred|thousand|million|billion|trillion|dozen)\b)", re.I
+)
+# "1 hour thirty", "2 hours and 10": minutes after hours, at the end of a phrase
+_HOUR_MINUTES = re.compile(rf"(?:[ \t]+and)?[ \t]+(?P<minutes>{SIMPLE_NUMBER})(?=[ \t]*(?:[.,;:!?)]|\Z))", re.I)
+_JOIN = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?")
+
+
+@dataclass
+class _Part:
+    """One length as written, or several joined: '2 years', '2 years and 3 months'."""
+
+    start: int
+    end: int
+    components: dict[str, Fraction]
+    qualifier: Qualifier = Qualifier.EXACT
+    high: dict[str, Fraction] | None = None     # the upper end of a range
+    has_qualifier: bool = False
+    units: list[str] = field(default_factory=list)  # ISO components named, largest first
+    last_unit: str = ""                              # the last unit as written: "decade" in "a decade"
+
+    @property
+    def smallest(self) -> int:
+        return max(rank(u) for u in self.units)
+
+    @property
+    def largest(self) -> int:
+        return min(rank(u) for u in self.units)
+
+
+def _fraction(value: float) -> Fraction:
+    return Fraction(str(value)).limit_denominator(10**6)
+
+
+def _number_value(text: str) -> Fraction | None:
+    parsed = parse_number(text)
+    return None if parsed is None else _fraction(parsed.value)
+
+
+def _unit_name(surface: str) -> str:
+    return _SYMBOL_OF.get(surface) or _UNIT_OF[surface.lower()]
+
+
+def _base_component(unit: str) -> str:
+    return MULTIPLES.get(unit, (unit, 1))[0]
+
+
+def _is_rate(norm: str, start: int, end: int, doc: Document) -> bool:
+    """'$4.5 billion a year', 'twice a year', 'three meals a day': a frequency, not a length."""
+    if re.match(r"[ \t]+(?:ago|later|earlier|after|before|since|from)\b", norm[end:end + 12], re.I):
+        return False
+    before = _WORDS_BEFORE.search(norm, max(0, start - 60), start)
+    if not before:
+        return False
+    last = (before.group(2) or before.group(3)).lower().rstrip(".,")
+    second_last = (before.group(1) or "").lower()
+
+    def numeric(word: str) -> bool:
+        return bool(re.search(r"\d|%", word)) or word in _RATE_WORDS or word in UNITS or word in TENS
+
+    if numeric(last) or (start >= 2 and doc.is_taken(start - 2, start - 1)):
+        return True
+    # a number and the thing it counts: "three meals a day", "10,000 barrels a day"
+    return bool(second_last) and numeric(second_last) and last.isalpha() and last.islower()
+
+
+def _single(match: re.Match[str], norm: str, doc: Document) -> _Part | None:
+    """The length one pattern match states, or None when the words are not a term."""
+    surface = match.group("unit")
+    unit = _unit_name(surface)
+    start, end = match.start(), match.end("unit")
+    quantity = next(name for name in ("range", "mixed", "fraction", "slash", "number", "article") if match.group(name))
+    quantity_start = match.start(quantity)
+    if surface in _DIGITS_ONLY and not norm[quantity_start].isdigit():
+        return None
+    if quantity_start > 0 and norm[quantity_start - 1] == ":":
+        return None            # a time of day, "10:30 hours"
+    if re.search(r"\w-\Z", norm[max(0, quantity_start - 2):quantity_start]):
+        return None            # part of a name: "COVID-19 days"
+
+    tail = norm[end:end + 16]
+    if surface.lower().endswith("s") and tail.startswith("'"):
+        end += 1               # "six weeks' time"
+        tail = tail[1:]
+    if _TAIL_AGE.match(tail) or _AGED_BEFORE.search(norm, max(0, start - 12), start):
+        return None
+    if _TAIL_COMPARISON.match(tail):
+        return None            # "year-on-year", "month-over-month", "day-to-day"
+    if _RATE_AFTER.match(tail) or _EVERY_BEFORE.search(norm, max(0, start - 8), start):
+        return None            # "40 hours a week", "every 30 minutes": how often, not how long
+    long_tail = _TAIL_LONG.match(tail)
+    if long_tail:
+        end += long_tail.end()
+
+    qualifier_text = match.group("qual")
+    qualifier = qualifier_of(qualifier_text) if qualifier_text else Qualifier.EXACT
+    if qualifier_text and qualifier_text.lower() == "over" and not (
+        _OVER_AS_BOUND_BEFORE.search(norm, max(0, start - 16), start) or _AGO.match(norm, end)
+    ):
+        # "$4.5 billion over 10 years": the period the money is spread over
+        qualifier, qualifier_text, start = Qualifier.EXACT, None, quantity_start
+    if match.group("plus"):
+        qualifier = Qualifier.GE
+
+    high: Fraction | None = None
+    if quantity == "range":
+        low = _number_value(match.group("lo") or match.group("lo2"))
+        high = _number_value(match.group("hi") or match.group("hi2"))
+        if low is None or high is None:
+            return None
+        if low >= high:
+            # "cut from 20 to 15 years": only the second number is a length
+            start = match.start("hi2") if match.group("hi2") else match.start("hi")
+            low, high, qualifier, qualifier_text = high, None, Qualifier.EXACT, None
+        value = low
+    elif quantity == "mixed":
+        whole = _number_value(match.group("whole"))
+        if whole is None:
+            return None
+        value = whole + _FRACTION_COUNT[(match.group("parts") or "a").lower()] * _PART[match.group("part").lower()]
+    elif quantity == "fraction":
+        fraction = match.group("fraction").lower()
+        if fraction.startswith("quarter"):
+            return None        # "quarter century" is written "a quarter century"
+        if re.search(r"\b(?:first|second|the)[ \t]+\Z", norm[max(0, start - 8):start], re.I):
+            return None        # "the first half year" names a half, not a length
+        value = _FRACTION_COUNT[(match.group("fparts") or "a").lower()] * _PART[match.group("fpart").lower()]
+    elif quantity == "slash":
+        value = Fraction(int(match.group("numerator")), int(match.group("denominator")))
+    elif quantity == "number":
+        number = _number_value(match.group("number"))
+        if number is None:
+            return None
+        value = number
+    else:                      # "a decade", "an hour"
+        value = Fraction(1)
+        if unit in ("second", "quarter"):
+            return None        # "a second term", "cut by a quarter"
+        if long_tail:
+            return None        # "a decade-long agreement": the article is the agreement's; see _UNIT_LONG
+        if _is_rate(norm, start, end, doc):
+            return None
+
+    if not 0 < value < _LONGEST:
+        return None            # "zero-day"; or a number no length of time is written with
+    if unit == "quarter" and re.match(r"[ \t]+of\b", norm[end:end + 4], re.I):
+        return None            # "three quarters of voters"
+    if unit == "day" and value == 1 and high is None and re.match(r"(?:one|an?)\b", norm[quantity_start:], re.I):
+        if not (_ONE_DAY_BEFORE.search(norm, max(0, start - 12), start) or _ONE_DAY_AFTER.match(norm, end)):
+            return None        # "One day, Ukraine will ...", "a day of mourning", "on a day when"
+    return _Part(
+        start=start,
+        end=end,
+        components=components_of(value, unit),
+        qualifier=Qualifier.RANGE if high is not None else qualifier,
+        high=components_of(high, unit) if high is not None else None,
+        has_qualifier=qualifier != Qualifier.EXACT or bool(qualifier_text),
+        units=[_base_component(unit)],
+        last_unit=unit,
+    )
+
+
+def _number_free(norm: str) -> Iterator[_Part]:
+    for pattern in (_UNIT_LONG, _NEXT_DECADE):
+        for match in pattern.finditer(norm):
+            unit = match.group("unit").lower()
+            yield _Part(
+                match.start(), match.end(), components_of(Fraction(1), unit),
+                units=[_base_component(unit)], last_unit=unit,
+            )
+
+
+def _joinable(first: _Part, second: _Part, gap: str) -> bool:
+    """'2 years, 3 months' and 'twenty-one years and six months' are one length."""
+    return (
+        bool(gap)
+        and _JOIN.fullmatch(gap) is not None
+        and first.high is None
+        and second.high is None
+        and not second.has_qualifier
+        and first.smallest < second.largest
+    )
+
+
+def _extend(part: _Part, norm: str) -> None:
+    """Words after the unit that belong to the length: 'and a half', 'thirty' after hours, 'or more'."""
+    half = _AND_A_HALF.match(norm, part.end)
+    if half and part.high is None:
+        part.components = add_components(part.components, components_of(Fraction(1, 2), part.last_unit))
+        part.end = half.end()
+    elif part.units[-1] == "hour" and part.high is None:
+        minutes = _HOUR_MINUTES.match(norm, part.end)
+        value = _number_value(minutes.group("minutes")) if minutes else None
+        if value is not None and 0 < value < 60 and value.denominator == 1:
+            part.components = add_components(part.components, {"minute": value})
+            part.units.append("minute")
+            part.last_unit = "minute"
+            part.end = minutes.end()  # type: ignore[union-attr]
+    postfix = _POSTFIX_QUALIFIER.match(norm, part.end)
+    if postfix and not part.has_qualifier:
+        part.qualifier = _POSTFIX_OF[postfix.group(1).lower()]
+        part.has_qualifier = True
+        part.end = postfix.end()
+
+
+def find_terms(doc: Document) -> list[_Part]:
+    """Every length of time in the document, joined where one length is written in several units."""
+    norm = doc.norm
+    singles = [p for p in (_single(m, norm, doc) for m in _TERM.finditer(norm)) if p is not None]
+    singles.extend(_number_free(norm))
+    singles.sort(key=lambda p: (p.start, -p.end))
+    parts: list[_Part] = []
+    for part in singles:
+        if parts and part.start < parts[-1].end:
+            continue           # the number-free forms can overlap a numbered one
+        if parts and _joinable(parts[-1], part, norm[parts[-1].end:part.start]):
+            previous = parts[-1]
+            previous.components = add_components(previous.components, part.components)
+            previous.units.extend(part.units)
+            previous.last_unit = part.last_unit
+            previous.end = part.end
+            continue
+        parts.append(part)
+    extended: list[_Part] = []
+    for part in parts:
+        if extended and part.start < extended[-1].end:
+            continue           # the words "and a half" or "or more" of the length before
+        _extend(part, norm)
+        extended.append(part)
+    return extended
+
+
+def extract(doc: Document, options: Options) -> Iterable[Claim]:
+    for part in find_terms(doc):
+        if doc.is_taken(part.start, part.end):
+            continue
+        value = TermValue(
+            iso=format_iso(part.components),
+            qualifier=part.qualifier,
+            high_iso=format_iso(part.high) if part.high is not None else None,
+        )
+        yield make_claim(doc, "term", part.start, part.end, value)
