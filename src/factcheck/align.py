@@ -18,11 +18,11 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from .models import Claim
+from .models import Claim, Verdict
 from .words import noun_key, word_key
 
-# how many words either side of a claim make its context
-WINDOW_WORDS = 10
+# how many content words either side of a claim make its context
+WINDOW_WORDS = 8
 # the least score (0-100 word agreement plus the bonuses below) that aligns a claim
 MIN_SCORE = 45.0
 SAME_FRAME_BONUS = 25.0
@@ -44,7 +44,7 @@ _FRAME_PATTERN = re.compile(
     + r"|(?P<year>\b(?:in|for|during|of|by) (?:1[89]|2[01])\d\d\b)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{0,40}|\d{1,12}")
+_WORD = re.compile(r"[A-Za-z][\w'-]{0,40}|\d{1,12}")
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'-]{0,30}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w.'-]{0,30}){0,3}")
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been being has have had "
@@ -60,6 +60,15 @@ class Context:
     frame: str | None          # the time frame nearest the claim
     countries: frozenset[str]  # ISO codes of the countries named in the sentence
     noun: str | None           # what a count counts
+
+
+_NUMERIC_KINDS = frozenset({"amount", "term", "date", "count"})
+
+
+def _country_names(codes: set[str]) -> str:
+    from .gazetteer import get_place
+
+    return " or ".join(sorted(get_place(f"country:{code}").name for code in codes))
 
 
 def _country(name: str) -> str | None:
@@ -106,15 +115,9 @@ def context_of(claim: Claim, anchor_year: int | None = None) -> Context:
         return Context("", None, frozenset(), None)
     sentence = claim.sentence.text
     start, end = _offsets_in_sentence(claim)
-    before = _WORD.findall(sentence[:start])[-WINDOW_WORDS:]
-    after = _WORD.findall(sentence[end:])[:WINDOW_WORDS]
-    words = []
-    for word in before + after:
-        code = _country_of_phrase(word) if word[:1].isupper() else ()
-        if code:
-            words.append(code[0].lower())
-        elif word.lower() not in _STOPWORDS and not word.isdigit():
-            words.append(word_key(word))
+    before = _content_keys(sentence[:start])[-WINDOW_WORDS:]
+    after = _content_keys(sentence[end:])[:WINDOW_WORDS]
+    words = before + after
     noun = getattr(claim.value, "noun", None)
     return Context(
         words=" ".join(sorted(set(words))),
@@ -122,6 +125,18 @@ def context_of(claim: Claim, anchor_year: int | None = None) -> Context:
         countries=frozenset(countries_in(sentence)),
         noun=noun_key(noun) if noun else None,
     )
+
+
+def _content_keys(text: str) -> list[str]:
+    """The words of `text` that say what it is about, as keys; countries as their codes."""
+    keys = []
+    for word in _WORD.findall(text):
+        code = _country_of_phrase(word) if word[:1].isupper() else ()
+        if code:
+            keys.append(code[0].lower())
+        elif word.lower() not in _STOPWORDS and not word.isdigit():
+            keys.append(word_key(word))
+    return keys
 
 
 def _offsets_in_sentence(claim: Claim) -> tuple[int, int]:
@@ -137,10 +152,18 @@ def _offsets_in_sentence(claim: Claim) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Alignment:
+    """The fact a claim is about and the verdict against it; or no fact, and why."""
+
     fact: Claim | None
-    score: float
-    # why nothing was aligned, for the reason of a not_found verdict
-    why_not: str | None = None
+    verdict: Verdict
+    reason: str
+
+
+Judge = Callable[[Claim], tuple[Verdict, str]]
+
+# Among facts whose contexts agree about equally (the same sentence, say), prefer
+# one that settles the claim: "Friday" is about "Thursday", not about "this year".
+_SETTLES_BONUS = {Verdict.SUPPORTED: 12.0, Verdict.CONTRADICTED: 10.0, Verdict.NOT_FOUND: 0.0}
 
 
 @dataclass
@@ -175,28 +198,27 @@ class FactIndex:
         best = sorted(hits, key=lambda i: -hits[i])[:32]
         return [entries[i] for i in sorted(best)]
 
-    def align(self, claim: Claim, agrees: Callable[[Claim], bool]) -> Alignment:
-        """The fact `claim` is about, or why there is none. `agrees(fact)` breaks ties toward agreeing facts."""
-        candidates = self.candidates(claim.kind, (context := context_of(claim, self.anchor_year)))
+    def align(self, claim: Claim, judge: Judge) -> Alignment:
+        """The fact `claim` is about, judged by `judge`; not_found with the reason when there is none."""
+        context = context_of(claim, self.anchor_year)
+        candidates = self.candidates(claim.kind, context)
         if not candidates:
-            return Alignment(None, 0.0, f"the source states no {claim.kind} fact")
-        numeric = claim.kind in ("amount", "term", "date", "count")
+            return Alignment(None, Verdict.NOT_FOUND, f"the source states no {claim.kind} fact")
         foreign = context.countries - self.countries
-        if numeric and foreign and not (context.countries & self.countries):
-            names = ", ".join(sorted(foreign))
-            return Alignment(None, 0.0, f"the source says nothing about {names}")
+        if claim.kind in _NUMERIC_KINDS and foreign and not (context.countries & self.countries):
+            return Alignment(None, Verdict.NOT_FOUND, f"the source says nothing about {_country_names(foreign)}")
         if not context.words and len(candidates) == 1:
-            return Alignment(candidates[0][0], MIN_SCORE)
-        best: Alignment = Alignment(None, 0.0, "no source fact of this kind is about the same thing")
+            fact = candidates[0][0]
+            return Alignment(fact, *judge(fact))
+        best: tuple[float, Claim, tuple[Verdict, str]] | None = None
         for fact, fact_context in candidates:
-            score = self._score(context, fact_context)
-            if agrees(fact):
-                score += 5.0
-            if score > best.score:
-                best = Alignment(fact, score)
-        if best.score < MIN_SCORE:
-            return Alignment(None, best.score, "no source fact of this kind is about the same thing")
-        return best
+            judged = judge(fact)
+            score = self._score(context, fact_context) + _SETTLES_BONUS[judged[0]]
+            if best is None or score > best[0]:
+                best = (score, fact, judged)
+        if best is None or best[0] < MIN_SCORE:
+            return Alignment(None, Verdict.NOT_FOUND, f"no {claim.kind} in the source is about the same thing")
+        return Alignment(best[1], *best[2])
 
     @staticmethod
     def _score(claim: Context, fact: Context) -> float:

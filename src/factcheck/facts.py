@@ -55,12 +55,29 @@ def load_facts(path: str | Path) -> FactSheet:
     try:
         return FactSheet.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
+        first = _most_telling(error.errors(), data)
         location = [part for part in first["loc"] if not _is_union_tag(part)]
         field = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in location).replace(".[", "[")
         line = _line_of(node, location)
         where = f"line {line}: " if line else ""
         raise InputError(name, f"{where}field '{field or 'facts'}': {first['msg']}") from None
+
+
+def _most_telling(errors: list[Any], data: dict[str, Any]) -> Any:
+    """The error to show: for a fact's value, the one about the value model its kind names
+    (pydantic reports a failed value against every model of the union)."""
+    from .models import VALUE_MODELS
+
+    def fits_kind(error: Any) -> bool:
+        loc = error["loc"]
+        if len(loc) < 4 or loc[0] != "facts" or loc[2] != "value":
+            return True
+        facts = data.get("facts")
+        fact = facts[loc[1]] if isinstance(facts, list) and loc[1] < len(facts) else None
+        model = VALUE_MODELS.get(fact.get("kind")) if isinstance(fact, dict) else None
+        return model is None or loc[3] == model.__name__
+
+    return next((error for error in errors if fits_kind(error)), errors[0])
 
 
 def _is_union_tag(part: Any) -> bool:

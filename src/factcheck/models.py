@@ -128,16 +128,13 @@ class Claim(_Model):
     value: Annotated[Value, Field(union_mode="left_to_right")]
     sentence: Sentence | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _value_for_kind(cls, data: Any) -> Any:
-        # choose the value model by `kind`, so a fact sheet's mapping is validated
-        # against the right fields and its errors name them
-        if isinstance(data, dict) and isinstance(data.get("value"), dict):
-            model = VALUE_MODELS.get(data.get("kind"))  # type: ignore[arg-type]
-            if model is not None:
-                data = {**data, "value": model.model_validate(data["value"])}
-        return data
+    @model_validator(mode="after")
+    def _value_fits_kind(self) -> "Claim":
+        # the value models' fields tell them apart; the kind must name the same one
+        expected = VALUE_MODELS[self.kind]
+        if not isinstance(self.value, expected):
+            raise ValueError(f"a {self.kind} claim needs a {expected.__name__} value")
+        return self
 
 
 class Evidence(_Model):

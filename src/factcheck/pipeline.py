@@ -60,13 +60,9 @@ def check(
 
 
 def _judge(doc: Document, claim: Claim, index: FactIndex, context: JudgeContext) -> CheckedClaim:
-    alignment = index.align(claim, lambda fact: compare(claim, fact, context)[0] == Verdict.SUPPORTED)
-    if alignment.fact is None:
-        verdict, reason, evidence = Verdict.NOT_FOUND, alignment.why_not or "not in the source", None
-    else:
-        verdict, reason = compare(claim, alignment.fact, context)
-        sentence = alignment.fact.sentence
-        evidence = Evidence(text=sentence.text, span=sentence.span) if sentence else None
+    alignment = index.align(claim, lambda fact: compare(claim, fact, context))
+    sentence = alignment.fact.sentence if alignment.fact is not None else None
+    evidence = Evidence(text=sentence.text, span=sentence.span) if sentence is not None else None
     line, column = doc.line_column(claim.span.start)
     return CheckedClaim(
         kind=claim.kind,
@@ -75,7 +71,7 @@ def _judge(doc: Document, claim: Claim, index: FactIndex, context: JudgeContext)
         line=line,
         column=column,
         value=claim.value,
-        verdict=verdict,
-        reason=reason,
+        verdict=alignment.verdict,
+        reason=alignment.reason,
         evidence=evidence,
     )
