@@ -23,7 +23,11 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    # the Indian scale words, as Indian English news writes sums ("Rs 5,000 crore", "5 lakh rupees")
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
 # abbreviations of the scale words as newsrooms write them ($4.5bn, €300m, 12k)
 SCALE_ABBREVIATIONS = {
     "k": 1e3, "K": 1e3, "thou": 1e3,
@@ -37,8 +41,16 @@ _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, *FRACTIONS, "hundred", "dozen"]
 _SCALE_ABBR = "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
 
 # "a"/"an" counts as one only before a word that needs it (a dozen, a half, a billion)
-_LEAD_A = r"(?:an?[ \t]+(?=(?:half|quarter|dozen|hundred|thousand|million|billion|trillion)\b))"
-_JOIN = r"(?:[ \t]+|[ \t]*-[ \t]*)(?:and[ \t]+)?(?:an?[ \t]+)?"
+_LEAD_A = r"(?:an?[ \t]+(?=(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore)\b))"
+# "and" joins number words only after a hundred or a scale word ("one hundred and twenty",
+# "a thousand and one") or before a fraction ("four and a half"): "two and three" is two numbers
+_AND_AFTER = "".join(f"(?<={word})" if i == 0 else f"|(?<={word})" for i, word in enumerate(
+    ("hundred", "thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores")))
+_JOIN = (
+    rf"(?:(?:{_AND_AFTER})[ \t]+and[ \t]+(?:an?[ \t]+)?"
+    r"|[ \t]+and[ \t]+an?[ \t]+(?=(?:half|quarter)\b)"
+    r"|(?:[ \t]+|[ \t]*-[ \t]*)(?:an?[ \t]+)?)"
+)
 WORDS = rf"(?:{_LEAD_A}?(?:{_WORD})(?:{_JOIN}(?:{_WORD})){{0,12}})\b"
 
 # 4,500,000,000 | 1.234.567,89 (European grouping) | 4.5 | 19,50 | 120
@@ -46,14 +58,14 @@ DIGITS = (
     r"(?:\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?"
     r"|\d{1,3}(?:\.\d{3}){2,6}(?:,\d{1,12})?"
     r"|\d{1,3}\.\d{3},\d{1,12}"
-    r"|\d{1,3}(?:[ \t'\u2009]\d{3}){1,6}(?![\d.,]\d)(?:[.,]\d{1,2})?"
+    r"|\d{1,3}(?:[ \t'\u2009]\d{3}){1,6}(?:[.,]\d{1,2})?(?![.,]?\d)"
     r"|\d{1,15}(?:[.,]\d{1,12})?"
     r"|[.,]\d{1,12})"
 )
 _DIGITS_BOUNDED = rf"(?<![\w.,]){DIGITS}(?![\d])"
 
 # a numeral and its scale word: "4.5 billion", "4.5bn", "four and a half billion", "2 dozen"
-_DIGIT_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+_DIGIT_SCALE = r"(?:hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen)"
 NUMBER = (
     rf"(?:{_DIGITS_BOUNDED}"
     rf"(?:[ \t]+and[ \t]+an?[ \t]+(?:half|quarter)\b(?:[ \t]+{_DIGIT_SCALE}\b)?"
@@ -111,9 +123,17 @@ def _parse_words(words: list[str]) -> tuple[float, float] | None:
     current = 0.0
     seen_number = False
     resolution = 1.0
+    last_scale = 0.0
     for word in words:
         if word in ("and", "a", "an"):
             continue
+        if word in FRACTIONS and not current and last_scale:
+            # "a million and a half": a half of the scale just named
+            total += FRACTIONS[word] * last_scale
+            resolution = _fraction_resolution(total / last_scale) * last_scale
+            last_scale = 0.0
+            continue
+        last_scale = 0.0
         if word in UNITS or word in TENS:
             current += UNITS.get(word, TENS.get(word, 0))
         elif word in FRACTIONS:
@@ -129,6 +149,7 @@ def _parse_words(words: list[str]) -> tuple[float, float] | None:
             total += mantissa * SCALES[word]
             resolution = _fraction_resolution(mantissa) * SCALES[word]
             current = 0.0
+            last_scale = SCALES[word]
         else:
             return None
         seen_number = True

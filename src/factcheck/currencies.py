@@ -1,0 +1,239 @@
+"""The currencies a text can name: ISO 4217 codes, symbols and names.
+
+Symbols and names come from CLDR through babel, read over every CLDR locale by
+scripts/build_currency_data.py into data/currencies/cldr.json (three seconds of
+work done once, not on every run); which codes are current comes from pycountry
+(ISO 4217) through the same file. This module adds only what no library has: the
+colloquial forms and abbreviations news and shop text use (`руб.`, `TL`, `bucks`,
+`pounds sterling`), the sub-units (`cents`, `pence`), and the editorial choice of
+the most likely currency where a symbol or word is shared (`kr`, `Rs`, `francs`).
+
+`registry()` loads it all once, lazily; lookups are dictionary reads.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+# --- what no library has ---------------------------------------------------------------
+
+# Symbols and abbreviations that CLDR does not list (it keeps one symbol per locale, and
+# these are the informal or older ones that prices and news still use).
+# None: a money unit without an ISO 4217 code.
+OWN_SYMBOLS: dict[str, str | None] = {
+    # Cyrillic rouble abbreviations ("р." is also CLDR's for the 1991-98 rouble, which prices no longer mean)
+    "Р": "RUB", "р.": "RUB", "руб": "RUB", "руб.": "RUB",
+    "грн": "UAH", "грн.": "UAH",
+    "TL": "TRY",                        # Türk lirası, as Turkish prices write it
+    "Fr.": "CHF", "SFr.": "CHF",
+    "₨": "PKR",                         # the generic rupee sign, most used in Pakistan
+    "₤": "GBP",                         # the lira sign, long typeset for the pound
+    "$U": "UYU", "Z$": "ZWL", "CUC$": "CUC",
+    "US $": "USD", "U.S. $": "USD", "U.S.$": "USD",
+    "원": "KRW", "円": "JPY",            # the currency's own word used as a sign
+    "RMB": "CNY",                       # renminbi, as Chinese and English news abbreviate it
+    "LE": "EGP", "L.E.": "EGP",          # livre égyptienne, as Egyptian prices write it
+    "Dh": "AED", "Dhs": "AED",          # as the UAE press writes the dirham
+    "Tk": "BDT",                        # as the Bangladeshi press writes the taka
+    "KSh": "KES", "Php": "PHP",
+    # as the Financial Times and other house styles write them: "Rmb5bn", "SFr2bn", "Rbs30bn"
+    "Rmb": "CNY", "SFr": "CHF", "SKr": "SEK", "NKr": "NOK", "DKr": "DKK", "Rbs": "RUB",
+    "ZK": "ZMW", "KD": "KWD", "BD": "BHD", "TT$": "TTD", "J$": "JMD", "лв": "BGN",
+    "đ": "VND",                         # the letter Vietnamese prices write for the dong sign
+    "CFA": "XOF",                       # CFA franc: the West African one, the larger zone
+    "₶": None,                          # livre tournois
+    "₿": None, "BTC": None,             # bitcoin
+}
+
+# Names that CLDR does not list: British and colloquial English, transliterations, and the
+# words other languages put after a number. Lower case.
+OWN_NAMES: dict[str, str | None] = {
+    "sterling": "GBP", "pound sterling": "GBP", "pounds sterling": "GBP",
+    "renminbi": "CNY",
+    "reais": "BRL",                     # the Portuguese plural English news uses
+    "rmb": "CNY",
+    "рубля": "RUB", "рублей": "RUB",
+    "гривня": "UAH", "гривні": "UAH", "гривень": "UAH",
+    "złotych": "PLN", "zlotych": "PLN",
+    "dinara": "RSD",                    # Serbian plural, as Serbian prices write it
+    "geneh": "EGP", "genihat masriya": "EGP", "le": "EGP", "l.e.": "EGP", "l.e": "EGP",
+    "جنيه": "EGP", "ريال": "SAR", "ریال": "IRR", "درهم": "AED",   # Arabic and Persian head nouns
+    "toman": None, "tomans": None, "تومان": None,   # ten Iranian rials: no ISO code of its own
+    "bitcoin": None, "bitcoins": None,
+}
+
+# Symbols that after a number are far more often a unit of measure: "10 KM" (kilometres),
+# not Bosnian marks. They still count before the number ("KM 50").
+NOT_AFTER_NUMBERS = frozenset({"KM"})
+
+# Slang for the dollar: the local dollar, as a bare "$" is.
+DOLLAR_SLANG = frozenset({"buck", "bucks"})
+
+# Sub-units: a hundredth of the unit they belong to. Alone ("50 cents") they are a
+# money unit without an ISO code; after an amount ("$20 and 43 cents") they add to it.
+SUBUNITS = frozenset({
+    "cent", "cents", "c", "¢", "penny", "pennies", "pence", "sen", "sens",
+    "kopiyka", "kopiykas", "kopiyok", "kopeck", "kopecks", "kopek", "kopeks", "paisa", "paise",
+    "centime", "centimes", "centavo", "centavos", "céntimo", "céntimos", "groszy", "grosz", "haléřů",
+})
+
+# US (and Canadian) coins, in dollars. "quarter" is left out: in news it is a fraction or
+# three months far more often than a coin.
+COINS = {"dime": 0.10, "dimes": 0.10, "nickel": 0.05, "nickels": 0.05}
+
+# Head nouns that are also common English words: they name money only with a scale word,
+# grouped digits or the country's adjective ("5 trillion won", "10,000 won", "South Korean won").
+AMBIGUOUS_HEADS = frozenset(
+    {"won", "real", "reals", "mark", "marks", "gold", "sol", "soles", "dong", "dongs", "cupon", "austral", "ley"}
+)
+
+# The most likely currency where several share a symbol or head noun (an editorial choice,
+# for English-language news; docs/claims.md). A default currency the caller gives that
+# shares the symbol or word wins over these.
+PREFERRED: dict[str, str] = {
+    "$": "USD", "¥": "JPY", "£": "GBP", "kr": "SEK", "kr.": "DKK", "Rs": "INR", "Rs.": "INR",
+    "C$": "CAD", "K": "ZMW", "L": "HNL", "Br": "BYN", "Bs": "BOB", "MK": "MWK",
+    # the Philippine and Saudi press write far more sums than Botswana's and the Seychelles'
+    "P": "PHP", "SR": "SAR",
+    "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP",
+    "rupee": "INR", "rupees": "INR", "franc": "CHF", "francs": "CHF", "peso": "MXN", "pesos": "MXN",
+    "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "riyal": "SAR", "riyals": "SAR",
+    "rial": "IRR", "rials": "IRR", "dinar": "IQD", "dinars": "IQD", "dirham": "AED", "dirhams": "AED",
+    "shilling": "KES", "shillings": "KES", "lira": "TRY", "liras": "TRY", "lire": "ITL",
+    "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yuan": "CNY", "won": "KRW",
+    "real": "BRL", "reals": "BRL", "mark": "DEM", "marks": "DEM", "escudo": "PTE", "escudos": "PTE",
+    "guilder": "NLG", "guilders": "NLG", "florin": "AWG",
+    "lev": "BGN", "leva": "BGN", "leu": "RON", "lei": "RON",
+    "manat": "AZN", "manats": "AZN", "som": "KGS", "soms": "KGS", "kwacha": "ZMW", "kwachas": "ZMW",
+    "cedi": "GHS", "cedis": "GHS", "bolivar": "VES", "bolivars": "VES", "bolívar": "VES", "bolívars": "VES",
+    "colón": "CRC", "colones": "CRC", "córdoba": "NIO", "córdobas": "NIO", "dong": "VND",
+}
+
+_DATA = ("factcheck", "data/currencies/cldr.json")
+
+
+@dataclass(frozen=True)
+class Currency:
+    code: str
+    name: str          # "US Dollar"
+    one: str           # "US dollar"
+    other: str         # "US dollars"
+    symbol: str        # the English symbol ("$", "A$", "€"), or the code when English has none
+    current: bool      # in ISO 4217 today
+    decimal: str       # the decimal mark of its home locale: "." or ","
+    digits: int        # decimals of its minor unit
+    territories: int   # how many territories have used it as legal tender
+
+
+Kind = Literal["symbol", "code", "name", "head"]
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a symbol or a name in the text stands for."""
+
+    kind: Kind
+    # the currencies it may mean, most likely first; (None,) for a money unit without an ISO code
+    codes: tuple[str | None, ...]
+
+    @property
+    def generic(self) -> bool:
+        """Whether it leaves the currency open ("$", "dollars", "kr") rather than naming one."""
+        return len(self.codes) > 1
+
+
+@dataclass(eq=False)   # compared by identity, so that its lookups can be cached
+class Registry:
+    currencies: dict[str, Currency]
+    _symbols: dict[str, dict[str, int]]
+    _names: dict[str, dict[str, int]]
+    _heads: dict[str, dict[str, int]]
+    # multi-word names written without their spaces ("saudiriyal", "egyptianpound")
+    _joined: dict[str, str] = field(default_factory=dict)
+    # the country adjectives of English names: "canadian" -> {"dollar": "CAD"}
+    adjectives: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def _rank(self, key: str, counts: dict[str, int]) -> tuple[str, ...]:
+        preferred = PREFERRED.get(key)
+        if preferred is not None and preferred not in counts:
+            # the most likely reading even where CLDR lists the symbol for others only ("Rs." for India)
+            counts = {preferred: 0, **counts}
+
+        def order(code: str) -> tuple[bool, bool, int, int, str]:
+            currency = self.currencies.get(code)
+            return (
+                code != preferred,
+                not (currency and currency.current),
+                -counts[code],
+                -(currency.territories if currency else 0),
+                code,
+            )
+
+        return tuple(sorted(counts, key=order))
+
+    @functools.lru_cache(maxsize=4096)
+    def symbol(self, text: str) -> Named | None:
+        """A currency symbol, as written ("$", "US$", "zł", "Kč"); a capitalised form is accepted ("Zł")."""
+        for key in (text, text[:1].lower() + text[1:]):
+            if key in OWN_SYMBOLS:
+                return Named("symbol", (OWN_SYMBOLS[key],))
+            if key in self._symbols:
+                return Named("symbol", self._rank(key, self._symbols[key]))
+        return None
+
+    def code(self, text: str) -> Named | None:
+        """An ISO 4217 code of a currency ("USD", and "DEM" of the past)."""
+        return Named("code", (text,)) if text in self.currencies else None
+
+    @functools.lru_cache(maxsize=4096)
+    def name(self, text: str) -> Named | None:
+        """A currency's name or head noun, any case ("US dollars", "euros", "yen", "rupees")."""
+        key = " ".join(text.lower().split())
+        if key in OWN_NAMES:
+            return Named("name", (OWN_NAMES[key],))
+        if "." in key and not key.endswith(".") and key not in self._names:
+            key = key.replace(".", "")           # "U.S. dollars" (a full stop after the name is not part of it)
+        key = self._joined.get(key, key)
+        if key in self._heads:
+            return Named("head", self._rank(key, self._heads[key]))
+        if key in self._names:
+            return Named("name", self._rank(key, self._names[key]))
+        return None
+
+    def resolve(self, named: Named, default_currency: str) -> str | None:
+        """The one currency `named` stands for: the caller's default where it is one of the candidates."""
+        if default_currency in named.codes:
+            return default_currency
+        return named.codes[0]
+
+    def is_dollar(self, code: str | None) -> bool:
+        currency = self.currencies.get(code or "")
+        return bool(currency and currency.one.lower().endswith("dollar"))
+
+
+def _load() -> dict:
+    package, path = _DATA
+    return json.loads(resources.files(package).joinpath(path).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def registry() -> Registry:
+    """The currency registry, built on first use."""
+    data = _load()
+    currencies = {code: Currency(code=code, **fields) for code, fields in data["currencies"].items()}
+    names: dict[str, dict[str, int]] = data["names"]
+    heads: dict[str, dict[str, int]] = data["heads"]
+    joined = {key.replace(" ", ""): key for key in names if " " in key and key.isascii()}
+    adjectives: dict[str, dict[str, str]] = {}
+    for currency in currencies.values():
+        if not currency.current:
+            continue
+        for form in (currency.one, currency.other):
+            adjective, _, head = form.lower().rpartition(" ")
+            if adjective:
+                adjectives.setdefault(adjective.replace(".", ""), {}).setdefault(head, currency.code)
+    return Registry(currencies, data["symbols"], names, heads, joined, adjectives)

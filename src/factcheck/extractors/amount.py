@@ -1,0 +1,841 @@
+"""Sums of money: `$4.5 billion`, `US$4.5bn`, `USD 4.5 billion`, `4,500 million dollars`,
+`four and a half billion dollars`, `€300m`, `1.234,56 €`, `about $12 billion`, `$3-4 billion`.
+
+How it reads a text:
+1. every numeral is found (digits with their grouping, number words, a scale word or
+   abbreviation after them: `4.5bn`, `5,000 crore`, `half a billion`);
+2. each numeral looks for a currency right before it (a symbol, an ISO code, a name:
+   `$`, `US$`, `EUR`, `Rs.`) and right after it (`€`, `zł`, `USD`, `dollars`,
+   `Australian dollars`, `pounds sterling`), through currencies.registry();
+3. a numeral with a currency is an amount; neighbours joined by `-`, `to`,
+   `between ... and` make a range and share currency and scale (`$3-4 billion`);
+   a following `43 cents` adds to a whole amount (`$20 and 43 cents`);
+4. the words before it give its qualifier (`about`, `more than`, `up to` ...).
+
+A number without a currency is no amount (it may be a count); a currency without a
+number is none either. Choices where text is ambiguous (docs/claims.md):
+- a bare `$` is `options.default_currency`; `dollars` and `bucks` are that currency when
+  it is a dollar, else US dollars; `¥` is the yen, `£` sterling, `kr` the Swedish krona,
+  `Rs` the Indian rupee (currencies.PREFERRED);
+- a country adjective picks the currency (`Australian dollars`, `Canadian $5`, `$80 U.S.`);
+- `pounds` after a number is money unless it weighs something (`20 pounds of rice`,
+  `a twenty-pound bag`); `won`, `real`, `mark` need a scale word, grouped digits or the
+  country (`5 trillion won`); `a quarter` is never a coin;
+- sub-units alone (`50 cents`, `a penny`) keep their count with no currency: they have
+  no ISO code; `dimes` and `nickels` are dollars (`ten dimes` is $1);
+- three digits after a single dot are a group of thousands when the currency's home
+  locale writes decimals with a comma (`Rp 31.500`, `1.727 Ft`), a decimal otherwise (`$1.234`);
+- `(€5m)` is negative only as accounting writes it, after `is`/`was` or a colon; after
+  another amount it is a conversion (`€4bn ($4.3bn)`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from ..currencies import AMBIGUOUS_HEADS, COINS, DOLLAR_SLANG, NOT_AFTER_NUMBERS, SUBUNITS, Named, Registry, registry
+from ..models import AmountValue, Claim, Qualifier
+from ..numbers import DIGITS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS, WORDS, parse_number
+from ..text import Document
+from .base import Options, make_claim
+
+# --- numerals ------------------------------------------------------------------------------
+
+_SCALE_WORD = "|".join(sorted(SCALES, key=len, reverse=True))
+_SCALE_ABBR = "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
+_UNIT_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_DIGIT_WORD = "zero|one|two|three|four|five|six|seven|eight|nine|oh"
+
+# digits with their scale: "4.5", "4,500", "4.5bn", "4.5 billion", "4 and a half million", "10k"
+# (letters may stand right before the digits: "USD3.14", "Rs20", "RM42")
+_DIGIT_NUMERAL = (
+    rf"(?<![\d.,]){DIGITS}(?!\d)"
+    rf"(?:[ \t]+and[ \t]+an?[ \t]+(?:half|quarter)\b(?:[ \t]+(?:{_SCALE_WORD})\b)?"
+    rf"|[ \t]*-?[ \t]*(?:{_SCALE_WORD})\b"
+    rf"|[ \t]?(?:{_SCALE_ABBR})(?![^\W\d_])(?!-?\d)"
+    r"|[.,]-{1,2}(?=[ \t]))?"    # "50,- Kč", "Fr. 20.-": whole units, as Central European prices write them
+)
+# spoken decimals: "one point three", "1 point 1", "four point five billion"
+_POINT_NUMERAL = (
+    rf"\b(?:\d{{1,3}}|(?:{_UNIT_WORD})(?:[ \t-](?:{_DIGIT_WORD}))?)[ \t]+point[ \t]+"
+    rf"(?:\d{{1,6}}|(?:{_DIGIT_WORD})(?:[ \t]+(?:{_DIGIT_WORD})){{0,5}})\b(?:[ \t]+(?:{_SCALE_WORD})\b)?"
+)
+_NUMERAL = re.compile(rf"{_POINT_NUMERAL}|{_DIGIT_NUMERAL}|\b{WORDS}", re.I)
+# "a"/"an" standing for one before a currency's name ("a dollar", "a penny", "a grand")
+_ARTICLE = re.compile(r"\b(?:an?)(?=[ \t]+[^\W\d_])", re.I)
+
+_TRAILING_SCALE = re.compile(rf"(?:^|[\s\d-])({_SCALE_WORD}|{_SCALE_ABBR})$", re.I)
+_PERCENT_AFTER = re.compile(r"[ \t]*(?:%|per[ \t]?cent\b|percent\b|pct\b|percentage\b)", re.I)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+
+# --- what stands around a numeral -------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\s\d]{1,24}")
+# no symbol, code or one-word name is longer ("egyptianpound"): the longest ending of a word looked up
+_LONGEST_KEY = 16
+_SPACES_AFTER = re.compile(r"[ \t]{0,2}")
+_PUNCT_END = ".,;:!?)]}\"'*/"
+_OPENERS = "([{\"'"
+# nothing more of the phrase follows: end of text or punctuation
+_END = re.compile(r"[ \t]*(?:$|[.,;:!?)\]}\"'*/\n])")
+# a word that cannot be the noun a currency name would modify ("a dollar a day", "10 euro each")
+_FUNCTION_WORDS = frozenset(
+    "a an and or but for to in on at per each apiece from with by than was is were are will would "
+    "has have had that which this last next over into plus minus more less a-day".split()
+)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w-]*)")
+
+QUALIFIER_WORDS: dict[str, Qualifier] = {
+    "about": Qualifier.APPROX, "around": Qualifier.APPROX, "roughly": Qualifier.APPROX,
+    "some": Qualifier.APPROX, "approximately": Qualifier.APPROX, "approx.": Qualifier.APPROX,
+    "nearly": Qualifier.APPROX, "almost": Qualifier.APPROX, "close to": Qualifier.APPROX,
+    "an estimated": Qualifier.APPROX, "estimated": Qualifier.APPROX, "circa": Qualifier.APPROX,
+    "c.": Qualifier.APPROX, "~": Qualifier.APPROX, "just about": Qualifier.APPROX,
+    "more than": Qualifier.GT, "over": Qualifier.GT, "above": Qualifier.GT, "in excess of": Qualifier.GT,
+    "upwards of": Qualifier.GT, "greater than": Qualifier.GT, "higher than": Qualifier.GT,
+    "just over": Qualifier.GT, "well over": Qualifier.GT, "north of": Qualifier.GT, "exceeding": Qualifier.GT,
+    "at least": Qualifier.GE, "no less than": Qualifier.GE, "not less than": Qualifier.GE,
+    "a minimum of": Qualifier.GE,
+    "up to": Qualifier.LE, "at most": Qualifier.LE, "no more than": Qualifier.LE,
+    "not more than": Qualifier.LE, "as much as": Qualifier.LE, "a maximum of": Qualifier.LE,
+    "less than": Qualifier.LT, "under": Qualifier.LT, "below": Qualifier.LT, "lower than": Qualifier.LT,
+    "fewer than": Qualifier.LT, "just under": Qualifier.LT, "just below": Qualifier.LT,
+    "exactly": Qualifier.EXACT, "precisely": Qualifier.EXACT,
+}
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:(?<=[^\w.])|^)(" + "|".join(re.escape(w) for w in sorted(QUALIFIER_WORDS, key=len, reverse=True))
+    + r")[ \t]*$",
+    re.I,
+)
+TRAILING_QUALIFIERS: dict[str, Qualifier] = {
+    "or more": Qualifier.GE, "or above": Qualifier.GE, "and up": Qualifier.GE, "and above": Qualifier.GE,
+    "or less": Qualifier.LE, "or under": Qualifier.LE, "or so": Qualifier.APPROX,
+    "plus": Qualifier.GT,           # only hyphened: "a $1bn-plus deal", not "$5 plus tax"
+}
+_QUALIFIER_AFTER = re.compile(
+    r"(?:[ \t]+(" + "|".join(re.escape(w) for w in TRAILING_QUALIFIERS if w != "plus") + r")|-(plus))\b", re.I
+)
+# "a dispute over $5 billion", "talks about $5 billion": the words before "over"/"about" that make
+# them mean "concerning"; "adds up to $4.5 billion", "shares went up to $45": "up to" reaching a sum
+_NOT_A_QUALIFIER = {
+    "over": frozenset(
+        "dispute disputes row rows fight fights fighting battle battles clash clashes talks tension tensions "
+        "negotiations standoff spat feud lawsuit controversy scandal fears fear anger outrage concern concerns "
+        "worries probe investigation debate disagreement wrangling argument arguments".split()
+    ),
+    "about": frozenset(
+        "talk talks talked talking spoke speak asked ask worried worry worries concerned concern concerns "
+        "question questions news learned know knew heard hear care think thought debate argued".split()
+    ),
+    "up to": frozenset(
+        "add adds added adding went go goes gone going moved move moves shot jumped climbed rose risen came "
+        "come comes crept inched ticked ramped stepped sum sums summed built".split()
+    ),
+}
+_WORD_ENDING = re.compile(r"([^\W\d_]+)[ \t]+$")
+_RANGE_OPENER = re.compile(r"(?:(?<=[^\w])|^)(between|from)[ \t]+$", re.I)
+_CHANGE_BEFORE_FROM = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increases|increasing|decreased?|decreasing|"
+    r"grew|grow[sn]?|growing|jumped|jumps?|climbed|climbs?|dropped|drops?|declined?|declining|cut|cuts|raised?|"
+    r"reduced?|lowered|boosted|doubled|tripled|soared|plunged|slipped|surged|went|up|down|expanded|shrank|"
+    r"widened|narrowed|swelled|ballooned|slashed|hiked|changed|moved|revised)[ \t]+(?:\w+[ \t]+){0,2}from[ \t]+$",
+    re.I,
+)
+_MINUS_BEFORE = re.compile(r"(?:(?<=[^\w])|^)minus[ \t]+$", re.I)
+# "(€5m)" is accounting's minus only where no aside can stand: after a copula or a colon
+_ACCOUNTING_BEFORE = re.compile(r"(?:(?:^|[^\w])(?:is|was|are|were|be|been)|:|^)[ \t]*\($", re.I)
+_RANGE_GAP = re.compile(r"[ \t]*-[ \t]*|[ \t]+(to|and)[ \t]+", re.I)
+_SUBUNIT_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+(?:and[ \t]+)?", re.I)
+
+
+@dataclass(frozen=True)
+class _Numeral:
+    start: int
+    end: int
+    text: str
+    value: float
+    resolution: float
+    scale: float            # the scale word's factor (1 when none): "4.5 billion" -> 1e9
+    in_words: bool
+    grouped: bool           # written with a group separator: "10,000 won"
+
+
+@dataclass(frozen=True)
+class _Currency:
+    """A currency found next to a numeral: what it says and where it stands."""
+
+    start: int
+    end: int
+    named: Named | None         # None for slang and coins, resolved by `special`
+    special: str = ""           # "subunit", "coin", "grand", "slang"
+    factor: float = 1.0         # a coin's worth in dollars, a grand's thousand
+    glued: bool = True          # written without a space next to the numeral
+    hyphen: bool = False        # "10-dollar", "twenty-pound"
+
+
+def _read_numeral(text: str, start: int, end: int) -> _Numeral | None:
+    written = text[start:end]
+    if re.search(r"\bpoint\b", written, re.I):
+        return _read_spoken_decimal(start, end, written)
+    parsed = parse_number(written.rstrip("-").rstrip(".,"))
+    if parsed is None:
+        return None
+    scale_match = _TRAILING_SCALE.search(written)
+    scale = 1.0
+    if scale_match:
+        word = scale_match.group(1)
+        scale = SCALES.get(word.lower()) or SCALE_ABBREVIATIONS.get(word) or SCALE_ABBREVIATIONS.get(word.lower(), 1.0)
+    grouped = bool(re.match(r"\d{1,3}[,. '\u2009]\d{3}", written))
+    return _Numeral(start, end, written, parsed.value, parsed.resolution, scale, parsed.in_words, grouped)
+
+
+_DIGIT_WORDS = {"zero": 0, "oh": 0, **{w: v for w, v in UNITS.items() if v < 10}}
+
+
+def _read_spoken_decimal(start: int, end: int, written: str) -> _Numeral | None:
+    whole_text, _, rest = re.split(r"[ \t]+(point)[ \t]+", written, maxsplit=1, flags=re.I)
+    whole = parse_number(whole_text)
+    words = rest.lower().split()
+    scale = 1.0
+    if words and words[-1] in SCALES:
+        scale = SCALES[words.pop()]
+    digits = "".join(str(_DIGIT_WORDS[w]) if w in _DIGIT_WORDS else w for w in words)
+    if whole is None or not digits.isdigit():
+        return None
+    value = float(f"{int(whole.value)}.{digits}")
+    resolution = 10.0 ** -len(digits)
+    return _Numeral(start, end, written, value * scale, resolution * scale, scale, True, False)
+
+
+# --- currencies next to a numeral ------------------------------------------------------------
+
+
+def _lookup(reg: Registry, key: str, *, after: bool) -> Named | None:
+    """A symbol, code or name exactly as `key` writes it."""
+    if not key:
+        return None
+    named = reg.code(key) or reg.symbol(key)
+    if named is None and after and len(key) == 3 and key.islower() and key.upper() in reg.currencies:
+        named = Named("code", (key.upper(),))   # "140,00 pln": a lower-case code, checked by the caller
+    if named is None and any(ch.isalpha() for ch in key):
+        named = reg.name(key)
+    return named
+
+
+def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | None:
+    """The currency written right after `numeral`: "€", " zł", " USD", " US dollars", "c"."""
+    position = numeral.end
+    hyphen = False
+    if text.startswith("-", position) and position + 1 < len(text) and text[position + 1].isalpha():
+        hyphen = True            # "10-dollar", "twenty-pound"
+        position += 1
+    gap = _SPACES_AFTER.match(text, position)
+    assert gap is not None
+    glued = gap.end() == position and not hyphen
+    tokens: list[re.Match[str]] = []
+    cursor = gap.end()
+    while len(tokens) < 4:
+        token = _TOKEN.match(text, cursor)
+        if not token:
+            break
+        tokens.append(token)
+        if not text.startswith(" ", token.end()) or text.startswith("  ", token.end()):
+            break
+        cursor = token.end() + 1
+    if not tokens:
+        return None
+    # the longest run of words that names a currency ("US dollars", "pounds sterling")
+    for count in range(len(tokens), 1, -1):
+        words = text[tokens[0].start():tokens[count - 1].end()]
+        for key, cut in _trimmed(words):
+            named = reg.name(key) or reg.symbol(key)
+            if named is not None:
+                end = tokens[0].start() + len(key) + cut
+                return _Currency(tokens[0].start(), end, named, glued=glued, hyphen=hyphen)
+    token = tokens[0]
+    word = token.group(0)
+    for key, cut in _trimmed(word):
+        found = _special(key)
+        if found is not None:
+            special, factor = found
+            return _Currency(token.start(), token.start() + len(key) + cut, None, special, factor, glued, hyphen)
+        named = _lookup(reg, key, after=True)
+        if named is not None:
+            return _Currency(token.start(), token.start() + len(key) + cut, named, glued=glued, hyphen=hyphen)
+    # a symbol run into what follows: "€HT", "$/EA"
+    for length in range(len(word) - 1, 0, -1):
+        prefix = word[:length]
+        if prefix[-1].isalpha() and word[length].isalpha():
+            continue
+        named = reg.symbol(prefix)
+        if named is not None:
+            return _Currency(token.start(), token.start() + length, named, glued=glued, hyphen=hyphen)
+    return None
+
+
+def _trimmed(word: str) -> Iterator[tuple[str, int]]:
+    """`word` and its readings without trailing punctuation, longest first ("S/." "S/"), and with
+    a full stop it may be written without ("лв" -> "лв."): (key, shift of its end in the text)."""
+    yield word, 0
+    if not word.endswith("."):
+        yield word + ".", -1
+    while len(word) > 1 and word[-1] in _PUNCT_END:
+        word = word[:-1]
+        yield word, 0
+
+
+def _special(key: str) -> tuple[str, float] | None:
+    lower = key.lower()
+    if lower in SUBUNITS and (key == lower or key[0].isupper() and key[1:].islower()):
+        return "subunit", 1.0
+    if lower in COINS:
+        return "coin", COINS[lower]
+    if lower == "grand":
+        return "grand", 1000.0
+    if lower in DOLLAR_SLANG:
+        return "slang", 1.0
+    return None
+
+
+def _currency_before(reg: Registry, text: str, numeral: _Numeral) -> _Currency | None:
+    """The currency written right before `numeral`: "$", "US$", "EUR ", "Rs. ", "ringgit "."""
+    position = numeral.start
+    if position and text[position - 1] == "-" and position >= 2 and not text[position - 2].isspace():
+        position -= 1            # "$-99.99": the sign stands between symbol and digits
+    cursor = position
+    while cursor > 0 and position - cursor < 2 and text[cursor - 1] in " \t:":
+        cursor -= 1
+    glued = cursor == position
+    window_start = max(0, cursor - 48)
+    tokens = [m for m in re.finditer(r"\S+", text[window_start:cursor])][-3:]
+    if not tokens or window_start + tokens[-1].end() != cursor:
+        return None
+    spans = [(window_start + m.start(), window_start + m.end()) for m in tokens]
+    contiguous = [spans[-1]]
+    for span in reversed(spans[:-1]):
+        if text[span[1]:contiguous[0][0]] != " ":
+            break
+        contiguous.insert(0, span)
+    # several words: "malaysian ringgit", "U.S. $", "US $"
+    for index in range(len(contiguous) - 1):
+        start = contiguous[index][0]
+        words = text[start:cursor]
+        named = reg.symbol(words) or reg.name(words)
+        if named is not None:
+            return _Currency(start, cursor, named, glued=glued)
+    found = _known_ending(reg, text, contiguous[-1][0], cursor)
+    if found is None:
+        return None
+    start, named = found
+    if len(contiguous) > 1 and start == contiguous[-1][0]:
+        # a code or symbol and a shared sign together: "NZD $100.70", "$ SGD4.90"
+        previous = _known_ending(reg, text, contiguous[-2][0], contiguous[-2][1])
+        if previous is not None and previous[0] == contiguous[-2][0]:
+            one, other = previous[1], named
+            if one.generic != other.generic:
+                return _Currency(previous[0], cursor, other if one.generic else one, glued=glued)
+    return _Currency(start, cursor, named, glued=glued)
+
+
+def _known_ending(reg: Registry, text: str, start: int, end: int) -> tuple[int, Named] | None:
+    """The longest known symbol or code that ends a word: "(US$", "Price:$", "SGD", "Rs.", "SGD$"."""
+    token = text[start:end]
+    for offset in range(max(0, len(token) - _LONGEST_KEY), len(token)):
+        key = token[offset:]
+        if offset and (token[offset - 1] == "/" or token[offset - 1].isalpha() and key[0].isalpha()):
+            continue
+        named = _lookup(reg, key, after=False)
+        if named is None:
+            continue
+        code = reg.code(token[:offset].lstrip(_OPENERS))
+        if named.generic and code is not None:
+            return start + offset - len(token[:offset].lstrip(_OPENERS)), code    # "SGD$4.90", "NZD$"
+        return start + offset, named
+    return None
+
+
+def _resolve(reg: Registry, text: str, currency: _Currency, options: Options) -> tuple[str | None, bool]:
+    """The ISO code a currency stands for, and whether it was a shared symbol or word ("$", "dollars")."""
+    default = options.default_currency
+    if currency.named is None:
+        if currency.special == "subunit":
+            return None, False
+        # coins, a grand and bucks are the local dollar
+        return (default if reg.is_dollar(default) else "USD"), True
+    if text[currency.start:currency.end] == "$":
+        return default, True
+    named = currency.named
+    if not named.generic:
+        return named.codes[0], False
+    return reg.resolve(named, default), True
+
+
+# --- numerals with their currencies --------------------------------------------------------------
+
+
+@dataclass
+class _Atom:
+    numeral: _Numeral
+    before: _Currency | None
+    after: _Currency | None
+    sign: int = 1
+    sign_start: int | None = None
+
+    @property
+    def start(self) -> int:
+        starts = [self.numeral.start]
+        if self.before is not None:
+            starts.append(self.before.start)
+        if self.sign_start is not None:
+            starts.append(self.sign_start)
+        return min(starts)
+
+    @property
+    def end(self) -> int:
+        return self.after.end if self.after is not None else self.numeral.end
+
+    @property
+    def has_currency(self) -> bool:
+        return self.before is not None or self.after is not None
+
+    @property
+    def is_subunit(self) -> bool:
+        return self.before is None and self.after is not None and self.after.special == "subunit"
+
+
+def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for match in _NUMERAL.finditer(text):
+        numeral = _read_numeral(text, match.start(), match.end())
+        if numeral is None:
+            continue
+        if _PERCENT_AFTER.match(text, numeral.end):
+            atoms.append(_Atom(numeral, None, None))      # "4.5%": a range end at most, never money
+            continue
+        before = _currency_before(reg, text, numeral)
+        if before is not None and not _accept_before(text, numeral, before):
+            before = None
+        after = _currency_after(reg, text, numeral)
+        if after is not None and not _accept_after(reg, text, numeral, after):
+            after = None
+        atoms.append(_Atom(numeral, before, after))
+    atoms = sorted(atoms + _article_atoms(reg, text, atoms), key=lambda a: a.numeral.start)
+    _settle_shared_tokens(atoms)
+    for atom in atoms:
+        _read_symbol_after_abbreviation(reg, text, atom)
+        _read_sign(text, atom)
+        if atom.before is not None and atom.after is not None:
+            before, after = _resolve(reg, text, atom.before, options), _resolve(reg, text, atom.after, options)
+            if before[0] != after[0] and not before[1] and not after[1]:
+                atom.after = None    # two currencies that disagree ("€5 USD"): the one before the digits counts
+    return atoms
+
+
+def _accept_before(text: str, numeral: _Numeral, currency: _Currency) -> bool:
+    """Whether what stands before a numeral is its currency here ("EUR 20"), not a name ("Euro 2024")."""
+    named = currency.named
+    assert named is not None
+    written = text[currency.start:currency.end]
+    if named.kind != "symbol" and _YEAR.fullmatch(numeral.text):
+        return False         # "Euro 2024", "EUR 2025 outlook"
+    if named.kind in ("name", "head") and (written.lower() in AMBIGUOUS_HEADS or not _END.match(text, numeral.end)):
+        # "won 3 games", "Euro 5 emissions": a name leads only a sum that ends the phrase ("ringgit 42")
+        return False
+    if len(written) == 1 and written.isascii() and written.isalpha():
+        # a one-letter symbol ("R500 million", "K5m", "R1,250") only glued to a written-out sum,
+        # so that "S500", "F-35" or "E100" stay the names of things
+        written_out = numeral.scale > 1 or numeral.grouped or re.search(r"[.,]\d\d$", numeral.text) is not None
+        return currency.glued and written_out
+    return True
+
+
+def _accept_after(reg: Registry, text: str, numeral: _Numeral, currency: _Currency) -> bool:
+    """Whether a word after a numeral is its currency here, not an adjective or a weight."""
+    written = text[currency.start:currency.end]
+    if currency.special:
+        if currency.hyphen:
+            return False                                   # "a 10-cent stamp" names a stamp
+        if written.lower() == "c":
+            return bool(_END.match(text, currency.end))     # "10 c", "43c": not "5 c of ..."
+        if currency.special in ("coin", "grand"):
+            plural = written.lower().endswith("s")
+            return plural or numeral.value == 1 or _soft_end(text, currency.end)
+        return True
+    named = currency.named
+    assert named is not None
+    if named.kind == "code":
+        # a lower-case code only at the end ("140,00 pln"), not "5 top officials"
+        return not written.islower() or bool(_END.match(text, currency.end))
+    if named.kind == "symbol":
+        # a one-letter symbol ("R", "K", "S") never follows the digits: "5 K", "10 S" are other things
+        one_letter = len(written) == 1 and written.isascii() and written.isalpha()
+        return not one_letter and written not in NOT_AFTER_NUMBERS
+    head = " ".join(written.lower().split()).rsplit(" ", 1)[-1].rstrip(".")
+    scaled = numeral.scale > 1
+    if _YEAR.fullmatch(numeral.text) and re.search(r"\bin[ \t]+$", text[max(0, numeral.start - 4):numeral.start]):
+        return False                                       # "in 2015 dollars": a price level
+    if named.kind == "head" and head in AMBIGUOUS_HEADS and not (scaled or numeral.grouped):
+        return False                                       # "in 2020 won", "3 real problems"
+    if named.kind == "head" and head in ("pound", "pounds") and not scaled:
+        following = _NEXT_WORD.match(text, currency.end)
+        if following and following.group(1).lower() == "of":
+            return False                                   # "20 pounds of rice"
+        if currency.hyphen:
+            return False                                   # "a twenty-pound bag"
+    if currency.hyphen:
+        return True                                        # "a 10-billion-dollar deal", "a 20-euro note"
+    if _is_singular(reg, named, head) and not scaled:
+        # "a 20 euro note", "one euro zone member": a singular name after a number modifies a noun,
+        # unless the phrase ends there or cents follow ("one dollar a day", "20 dollar 43")
+        return _soft_end(text, currency.end) or bool(re.match(r"[ \t]+(?:and[ \t]+)?\d", text[currency.end:]))
+    return True
+
+
+def _is_singular(reg: Registry, named: Named, head: str) -> bool:
+    """Whether `head` is the singular of a name whose plural differs ("dollar", not "dollars" or "yen")."""
+    currency = reg.currencies.get(named.codes[0] or "")
+    if currency is None:
+        return False
+    one, other = currency.one.lower(), currency.other.lower()
+    return one != other and head == one.rsplit(" ", 1)[-1]
+
+
+def _soft_end(text: str, position: int) -> bool:
+    """Whether the phrase ends at `position`: punctuation, the end, or a word no noun is ("a dollar a day")."""
+    if _END.match(text, position):
+        return True
+    following = _NEXT_WORD.match(text, position)
+    return bool(following and following.group(1).lower() in _FUNCTION_WORDS)
+
+
+_SINGULAR_SPECIALS = frozenset({"cent", "penny", "sen", "kopiyka", "kopeck", "kopek", "paisa", "centime", "centavo",
+                                "céntimo", "grosz", "dime", "nickel", "grand", "buck"})
+
+
+def _article_atoms(reg: Registry, text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """"a dollar", "a penny", "a grand", "a dime": the article counts one before a singular name."""
+    numeral_starts = {atom.numeral.start for atom in atoms}
+    found: list[_Atom] = []
+    for match in _ARTICLE.finditer(text):
+        if match.start() in numeral_starts:
+            continue
+        numeral = _Numeral(match.start(), match.end(), match.group(0), 1.0, 1.0, 1.0, True, False)
+        after = _currency_after(reg, text, numeral)
+        if after is None or after.glued or after.hyphen:
+            continue
+        written = text[after.start:after.end].lower()
+        if after.special:
+            singular = written in _SINGULAR_SPECIALS
+        else:
+            assert after.named is not None
+            head = written.rsplit(" ", 1)[-1]
+            singular = after.named.kind in ("name", "head") and _is_singular(reg, after.named, head)
+        if not singular:
+            continue
+        # "a dollar a day", "a penny!", "a dollar and 42 cents"; not "a dollar shortage", "a euro zone"
+        if _soft_end(text, after.end):
+            found.append(_Atom(numeral, None, after))
+    return found
+
+
+def _settle_shared_tokens(atoms: list[_Atom]) -> None:
+    """A currency between two numerals belongs to one: "10 USD 20" to the first, "2024 $4.5bn" to the second."""
+    for left, right in zip(atoms, atoms[1:]):
+        if left.after is None or right.before is None or left.after.end <= right.before.start:
+            continue
+        symbol = left.after.named is not None and left.after.named.kind == "symbol"
+        if right.after is not None and left.before is None:
+            to_left = True           # "3,49 zł 1,75 zł": the second has its own
+        elif left.before is not None and right.after is None:
+            to_left = False          # "$5 $6"
+        else:
+            to_left = not (symbol and (right.before.glued or not left.after.glued))
+        if to_left:
+            right.before = None
+        else:
+            left.after = None
+
+
+def _read_symbol_after_abbreviation(reg: Registry, text: str, atom: _Atom) -> None:
+    """"1 T$" is a Tongan paʻanga and "1 B/." a balboa, not a trillion or a billion of something."""
+    numeral = atom.numeral
+    if numeral.scale == 1 or numeral.in_words:
+        return
+    match = re.search(rf"([ \t]?)({_SCALE_ABBR})$", numeral.text)
+    if not match:
+        return
+    letter_start = numeral.start + match.start(2)
+    token = _TOKEN.match(text, letter_start)
+    if not token:
+        return
+    for key, cut in _trimmed(token.group(0)):
+        if len(key) <= len(match.group(2)):
+            continue
+        named = reg.symbol(key)
+        parsed = parse_number(numeral.text[:match.start()]) if named is not None else None
+        if named is not None and parsed is not None:
+            atom.numeral = replace(numeral, end=numeral.start + match.start(), text=numeral.text[:match.start()],
+                                   value=parsed.value, resolution=parsed.resolution, scale=1.0)
+            atom.after = _Currency(letter_start, letter_start + len(key) + cut, named, glued=not match.group(1))
+            return
+
+
+def _read_sign(text: str, atom: _Atom) -> None:
+    """"-$5m", "-15€", "$-99.99", "minus $5 million"; not the dash of a list or of a range."""
+    start = atom.start
+    if start and text[start - 1] == "-" and (start < 2 or text[start - 2] in " \t\n(["):
+        atom.sign, atom.sign_start = -1, start - 1
+        return
+    numeral_start = atom.numeral.start
+    if atom.before is not None and atom.before.end < numeral_start and text[numeral_start - 1] == "-":
+        atom.sign = -1
+        return
+    minus = _MINUS_BEFORE.search(text, max(0, start - 12), start)
+    if minus:
+        atom.sign, atom.sign_start = -1, minus.start(0)
+
+
+# --- amounts --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Amount:
+    start: int
+    end: int
+    value: float
+    resolution: float
+    currency: str | None
+    qualifier: Qualifier = Qualifier.EXACT
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class _Money:
+    """An atom's sum: its value in the currency, and that currency."""
+
+    value: float
+    resolution: float
+    currency: str | None
+    generic: bool
+
+
+def _money(reg: Registry, text: str, atom: _Atom, options: Options) -> _Money | None:
+    """The value and currency of an atom, or None when it names no currency."""
+    if not atom.has_currency:
+        return None
+    code, generic = _choose_currency(reg, text, atom, options)
+    numeral = atom.numeral
+    factor = atom.after.factor if atom.after is not None and atom.before is None else 1.0
+    value, resolution = numeral.value, numeral.resolution
+    if code is not None and re.fullmatch(r"\d{1,3}\.\d{3}", numeral.text):
+        currency = reg.currencies.get(code)
+        if currency is not None and currency.decimal == ",":
+            value, resolution = float(numeral.text.replace(".", "")), 1.0     # "Rp 31.500", "1.727 Ft"
+    # products such as 3 dimes x 0.1 are tidied to the digits they were written with
+    return _Money(_tidy(atom.sign * value * factor), _tidy(resolution * factor), code, generic)
+
+
+def _tidy(number: float) -> float:
+    return float(f"{number:.12g}")
+
+
+def _choose_currency(reg: Registry, text: str, atom: _Atom, options: Options) -> tuple[str | None, bool]:
+    """One currency from what stands before and after: the specific one wins ("$1,190.00 AUD" is AUD)."""
+    chosen: tuple[str | None, bool] | None = None
+    if atom.before is not None:
+        chosen = _resolve(reg, text, atom.before, options)
+    if atom.after is not None:
+        after = _resolve(reg, text, atom.after, options)
+        if chosen is None or (chosen[1] and not after[1]):
+            chosen = after
+    assert chosen is not None
+    code, generic = chosen
+    if generic:
+        named = (atom.before or atom.after).named  # type: ignore[union-attr]
+        codes = named.codes if named is not None else (code,)
+        adjective = _adjective_currency(reg, text, atom, codes)
+        if adjective is not None:
+            return adjective, False
+    return code, generic
+
+
+_WORD_BEFORE = re.compile(r"((?:[^\W\d_][\w.]*[ \t]+)?[^\W\d_][\w.]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*)?)")
+
+
+def _adjective_currency(reg: Registry, text: str, atom: _Atom, codes: tuple[str | None, ...]) -> str | None:
+    """A country adjective naming which of `codes`: "Canadian $5 million", "$80 U.S.", "US$"."""
+    def pick(words: str) -> str | None:
+        key = " ".join(words.lower().replace(".", "").split())
+        for candidate in (key, key.split(" ", 1)[-1]):
+            for code in reg.adjectives.get(candidate, {}).values():
+                if code in codes:
+                    return code
+        return None
+
+    first = atom.before or atom.after
+    assert first is not None
+    before = _WORD_BEFORE.search(text, max(0, first.start - 30), first.start)
+    if before and (code := pick(before.group(1))):
+        return code
+    end = atom.end
+    after = _WORD_AFTER.match(text, end)
+    if after and _END.match(text, after.end()) and (code := pick(after.group(1))):
+        return code
+    return None
+
+
+def _range(reg: Registry, text: str, low: _Atom, high: _Atom, options: Options) -> _Amount | None:
+    """"$3-4 billion", "$3bn-$4bn", "$3 billion to $4 billion", "between $3 billion and $4 billion", "10-20 dollars"."""
+    gap = _RANGE_GAP.fullmatch(text, low.end, high.start)
+    if gap is None or not (low.has_currency or high.has_currency) or low.is_subunit or high.is_subunit:
+        return None
+    connector = (gap.group(1) or "-").lower()
+    opener = _RANGE_OPENER.search(text, max(0, low.start - 10), low.start)
+    if opener and opener.group(1).lower() == "from" and connector == "-":
+        opener = None               # "range from $3-4 billion": the hyphen makes the range
+    if opener and opener.group(1).lower() == "from" and _CHANGE_BEFORE_FROM.search(
+        text, max(0, opener.start() - 40), low.start
+    ):
+        return None                 # "rose from $10 to $20": two amounts, not a span
+    if connector == "and" and opener is None:
+        return None
+    first, second = _money(reg, text, low, options), _money(reg, text, high, options)
+    if first and second and first.currency != second.currency and not (first.generic or second.generic):
+        return None
+    lo_value, lo_resolution = (first.value, first.resolution) if first else _bare(low)
+    hi_value, hi_resolution = (second.value, second.resolution) if second else _bare(high)
+    if low.numeral.scale == 1 and high.numeral.scale > 1:
+        lo_value *= high.numeral.scale     # "$3-4 billion", "7-9 lakh rupees"
+        lo_resolution *= high.numeral.scale
+    elif not high.has_currency and high.numeral.scale == 1 and (
+        connector == "to" and opener is None or low.numeral.scale > 1
+    ):
+        return None                 # "$10 to 20 people", "$3 billion-4"
+    if not lo_value < hi_value:
+        return None
+    money = [m for m in (first, second) if m is not None]
+    specific = [m for m in money if not m.generic] or money
+    return _Amount(
+        start=opener.start(1) if opener else low.start,
+        end=high.end,
+        value=lo_value,
+        resolution=max(lo_resolution, hi_resolution),
+        currency=specific[0].currency,
+        qualifier=Qualifier.RANGE,
+        low=lo_value,
+        high=hi_value,
+    )
+
+
+def _bare(atom: _Atom) -> tuple[float, float]:
+    """Value and resolution of a range end written without its currency ("$3-4 billion": the 4 billion)."""
+    return atom.sign * atom.numeral.value, atom.numeral.resolution
+
+
+def _with_cents(reg: Registry, text: str, whole: _Atom, part: _Atom, options: Options) -> _Amount | None:
+    """"$20 and 43 cents", "20 dollars 43", "3 GBP 1 pence", "US$3 and fourteen": a whole sum and its hundredths."""
+    if whole.is_subunit or whole.numeral.scale > 1 or not re.fullmatch(r"\d{1,9}|[a-zA-Z -]+", whole.numeral.text):
+        return None
+    if part.before is not None or part.numeral.scale > 1 or not 0 <= part.numeral.value < 100:
+        return None
+    if part.numeral.value != int(part.numeral.value) or not re.fullmatch(r"\d{1,2}|[a-zA-Z -]+", part.numeral.text):
+        return None
+    if not _SUBUNIT_GAP.fullmatch(text, whole.end, part.numeral.start):
+        return None
+    if part.after is not None:
+        if part.after.special != "subunit":
+            return None
+        end = part.after.end
+    elif _END.match(text, part.numeral.end):
+        end = part.numeral.end      # "$20 43": spoken prices leave the cents unnamed
+    else:
+        return None
+    money = _money(reg, text, whole, options)
+    if money is None:
+        return None
+    value = money.value + math.copysign(part.numeral.value / 100, money.value or 1)
+    return _Amount(whole.start, end, value, 0.01, money.currency)
+
+
+def _single(reg: Registry, text: str, atom: _Atom, options: Options) -> _Amount | None:
+    money = _money(reg, text, atom, options)
+    if money is None:
+        return None
+    return _Amount(atom.start, atom.end, money.value, money.resolution, money.currency)
+
+
+def _qualify(text: str, amount: _Amount, floor: int) -> None:
+    """The words before and after that bound or soften the amount, the parentheses of an accounting minus."""
+    before = _QUALIFIER_BEFORE.search(text, max(floor, amount.start - 24), amount.start)
+    if before:
+        preceding = _WORD_ENDING.search(text, max(0, before.start(1) - 24), before.start(1))
+        exceptions = _NOT_A_QUALIFIER.get(before.group(1).lower(), frozenset())
+        if preceding and preceding.group(1).lower() in exceptions:
+            before = None
+    if before:
+        amount.start = before.start(1)
+        qualifier = QUALIFIER_WORDS[before.group(1).lower()]
+        if amount.qualifier != Qualifier.RANGE:
+            amount.qualifier = qualifier
+    elif amount.qualifier != Qualifier.RANGE:
+        after = _QUALIFIER_AFTER.match(text, amount.end)
+        if after:
+            amount.end = after.end()
+            amount.qualifier = TRAILING_QUALIFIERS[(after.group(1) or after.group(2)).lower()]
+    if amount.qualifier in (Qualifier.GT, Qualifier.GE):
+        amount.low = amount.value
+    elif amount.qualifier in (Qualifier.LT, Qualifier.LE):
+        amount.high = amount.value
+    if (
+        amount.qualifier != Qualifier.RANGE
+        and text.startswith(")", amount.end)
+        and _ACCOUNTING_BEFORE.search(text, max(floor, amount.start - 12), amount.start)
+    ):
+        amount.start -= 1
+        amount.end += 1
+        amount.value = -abs(amount.value)
+
+
+def _assemble(reg: Registry, text: str, atoms: list[_Atom], options: Options) -> list[_Amount]:
+    amounts: list[_Amount] = []
+    index = 0
+    while index < len(atoms):
+        atom = atoms[index]
+        following = atoms[index + 1] if index + 1 < len(atoms) else None
+        amount = None
+        if following is not None:
+            amount = _range(reg, text, atom, following, options) or _with_cents(reg, text, atom, following, options)
+            if amount is not None:
+                index += 1
+        if amount is None:
+            amount = _single(reg, text, atom, options)
+        index += 1
+        if amount is None:
+            continue
+        floor = amounts[-1].end if amounts else 0
+        _qualify(text, amount, floor)
+        amounts.append(amount)
+    return amounts
+
+
+def extract(doc: Document, options: Options) -> Iterable[Claim]:
+    """The sums of money in `doc`, in text order."""
+    reg = registry()
+    text = doc.norm
+    for amount in _assemble(reg, text, _atoms(reg, text, options), options):
+        if doc.is_taken(amount.start, amount.end):
+            continue
+        value = AmountValue(
+            amount=amount.value,
+            currency=amount.currency,
+            qualifier=amount.qualifier,
+            low=amount.low,
+            high=amount.high,
+            resolution=amount.resolution,
+        )
+        yield make_claim(doc, "amount", amount.start, amount.end, value)

@@ -1,0 +1,119 @@
+"""The money cases of other parsers (../shared/peers): how many the amount extractor gets right.
+
+A case is a hit when every expected item is found with the same value (relative error below
+1e-9) and the same ISO currency, or, where the upstream case names only a family (`dollar`,
+`pound`, `krone/krona`, `₶`), a currency of that family; a negative case (nothing expected)
+is a hit when nothing is found. Ranges are compared by their ends.
+
+Which currencies a family names is read from CLDR through babel, not from factcheck's own
+registry: a currency is of the family when one of its CLDR symbols is the family's string or
+one of the words of its CLDR names (in any locale) is the family's word. A family no ISO
+currency carries (`cent`, `penny`, `₶`) is found as an amount with no currency. `unnamed`
+(duckling's currency of "bucks") constrains nothing but the value.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from factcheck.extractors.amount import extract
+from factcheck.extractors.base import Options
+from factcheck.models import Claim, Qualifier
+from factcheck.text import Document
+
+PEERS = Path(__file__).resolve().parents[1].parent / "shared" / "peers"
+FILES = ("price_parser", "quantulum", "duckling")
+TARGET = 0.90
+
+if not PEERS.is_dir():
+    pytest.skip(f"the peers' cases are not here ({PEERS}): ../shared/ comes with the project's CI",
+                allow_module_level=True)
+
+
+def _records(name: str) -> list[dict]:
+    lines = (PEERS / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [record for record in map(json.loads, filter(None, lines)) if record["kind"] == "money"]
+
+
+@functools.cache
+def _family_index() -> dict[str, set[str]]:
+    """Lower-case symbol or name word -> the ISO codes CLDR gives it, over all locales."""
+    from babel import Locale, localedata
+
+    index: dict[str, set[str]] = defaultdict(set)
+    for identifier in localedata.locale_identifiers():
+        locale = Locale.parse(identifier)
+        for code, symbol in locale.currency_symbols.items():
+            index[symbol.lower()].add(code)
+        plural = locale._data.get("currency_names_plural", {})
+        for code, name in locale.currencies.items():
+            for form in {name, *plural.get(code, {}).values()}:
+                for word in re.findall(r"[^\W\d_]+", form.lower()):
+                    index[word].add(code)
+    return index
+
+
+def _in_family(currency: str | None, family: str) -> bool:
+    if family == "unnamed":
+        return True
+    codes = set().union(*(_family_index().get(word.strip().lower(), set()) for word in family.split("/")))
+    return currency is None if not codes else currency in codes
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _matches(item: dict, claim: Claim) -> bool:
+    value = claim.value
+    if item.get("qualifier") == "between":
+        if value.qualifier != Qualifier.RANGE or not (_same(value.low, item["min"]) and _same(value.high, item["max"])):
+            return False
+    elif not _same(value.amount, item["value"]):
+        return False
+    if item.get("unit"):
+        return value.currency == item["unit"]
+    return _in_family(value.currency, item["currency_family"])
+
+
+def _hit(record: dict) -> bool:
+    claims = list(extract(Document(record["text"]), Options()))
+    if record["negative"] or not record["expected"]:
+        return not claims
+    return all(any(_matches(item, claim) for claim in claims) for item in record["expected"])
+
+
+@functools.cache
+def _results() -> dict[str, tuple[int, int, list[dict]]]:
+    results = {}
+    for name in FILES:
+        records = _records(name)
+        misses = [record for record in records if not _hit(record)]
+        results[name] = (len(records) - len(misses), len(records), misses)
+    return results
+
+
+def _report(name: str) -> str:
+    hits, total, misses = _results()[name]
+    shown = "\n".join(f"  {m['id']}: {m['text'][:70]!r} expected {m['expected']}" for m in misses[:40])
+    return f"{name}: {hits}/{total} = {hits / total:.3f}\n{shown}"
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_each_peer_file_reaches_the_target(name: str) -> None:
+    hits, total, _ = _results()[name]
+    assert total, f"no money cases in {name}.jsonl"
+    assert hits / total >= TARGET, _report(name)
+
+
+def test_overall_rate_reaches_the_target() -> None:
+    hits = sum(h for h, _, _ in _results().values())
+    total = sum(t for _, t, _ in _results().values())
+    assert hits / total >= TARGET, "\n".join(_report(name) for name in FILES)
