@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from ..currencies import AMBIGUOUS_HEADS, COINS, DOLLAR_SLANG, NOT_AFTER_NUMBERS, SUBUNITS, Named, Registry, registry
 from ..models import AmountValue, Claim, Qualifier
 from ..numbers import DIGITS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS, WORDS, parse_number
+from ..qualifiers import AFTER_PATTERN, BEFORE_PATTERN, qualifier_of
 from ..text import Document
 from .base import Options, make_claim
 
@@ -88,36 +89,9 @@ _FUNCTION_WORDS = frozenset(
 )
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w-]*)")
 
-QUALIFIER_WORDS: dict[str, Qualifier] = {
-    "about": Qualifier.APPROX, "around": Qualifier.APPROX, "roughly": Qualifier.APPROX,
-    "some": Qualifier.APPROX, "approximately": Qualifier.APPROX, "approx.": Qualifier.APPROX,
-    "nearly": Qualifier.APPROX, "almost": Qualifier.APPROX, "close to": Qualifier.APPROX,
-    "an estimated": Qualifier.APPROX, "estimated": Qualifier.APPROX, "circa": Qualifier.APPROX,
-    "c.": Qualifier.APPROX, "~": Qualifier.APPROX, "just about": Qualifier.APPROX,
-    "more than": Qualifier.GT, "over": Qualifier.GT, "above": Qualifier.GT, "in excess of": Qualifier.GT,
-    "upwards of": Qualifier.GT, "greater than": Qualifier.GT, "higher than": Qualifier.GT,
-    "just over": Qualifier.GT, "well over": Qualifier.GT, "north of": Qualifier.GT, "exceeding": Qualifier.GT,
-    "at least": Qualifier.GE, "no less than": Qualifier.GE, "not less than": Qualifier.GE,
-    "a minimum of": Qualifier.GE,
-    "up to": Qualifier.LE, "at most": Qualifier.LE, "no more than": Qualifier.LE,
-    "not more than": Qualifier.LE, "as much as": Qualifier.LE, "a maximum of": Qualifier.LE,
-    "less than": Qualifier.LT, "under": Qualifier.LT, "below": Qualifier.LT, "lower than": Qualifier.LT,
-    "fewer than": Qualifier.LT, "just under": Qualifier.LT, "just below": Qualifier.LT,
-    "exactly": Qualifier.EXACT, "precisely": Qualifier.EXACT,
-}
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:(?<=[^\w.])|^)(" + "|".join(re.escape(w) for w in sorted(QUALIFIER_WORDS, key=len, reverse=True))
-    + r")[ \t]*$",
-    re.I,
-)
-TRAILING_QUALIFIERS: dict[str, Qualifier] = {
-    "or more": Qualifier.GE, "or above": Qualifier.GE, "and up": Qualifier.GE, "and above": Qualifier.GE,
-    "or less": Qualifier.LE, "or under": Qualifier.LE, "or so": Qualifier.APPROX,
-    "plus": Qualifier.GT,           # only hyphened: "a $1bn-plus deal", not "$5 plus tax"
-}
-_QUALIFIER_AFTER = re.compile(
-    r"(?:[ \t]+(" + "|".join(re.escape(w) for w in TRAILING_QUALIFIERS if w != "plus") + r")|-(plus))\b", re.I
-)
+_QUALIFIER_BEFORE = re.compile(r"(?:(?<=[^\w.])|^)(" + BEFORE_PATTERN + r")[ \t]*$", re.I)
+# "plus" only hyphened: "a $1bn-plus deal", not "$5 plus tax"
+_QUALIFIER_AFTER = re.compile(r"(?:[ \t]+(" + AFTER_PATTERN + r")|-(plus)\b)", re.I)
 # "a dispute over $5 billion", "talks about $5 billion": the words before "over"/"about" that make
 # them mean "concerning"; "adds up to $4.5 billion", "shares went up to $45": "up to" reaching a sum
 _NOT_A_QUALIFIER = {
@@ -774,19 +748,20 @@ def _qualify(text: str, amount: _Amount, floor: int) -> None:
     before = _QUALIFIER_BEFORE.search(text, max(floor, amount.start - 24), amount.start)
     if before:
         preceding = _WORD_ENDING.search(text, max(0, before.start(1) - 24), before.start(1))
-        exceptions = _NOT_A_QUALIFIER.get(before.group(1).lower(), frozenset())
+        phrase = " ".join(before.group(1).lower().split())
+        exceptions = _NOT_A_QUALIFIER.get(phrase, frozenset())
         if preceding and preceding.group(1).lower() in exceptions:
             before = None
     if before:
         amount.start = before.start(1)
-        qualifier = QUALIFIER_WORDS[before.group(1).lower()]
+        qualifier = qualifier_of(phrase)
         if amount.qualifier != Qualifier.RANGE:
             amount.qualifier = qualifier
     elif amount.qualifier != Qualifier.RANGE:
         after = _QUALIFIER_AFTER.match(text, amount.end)
         if after:
             amount.end = after.end()
-            amount.qualifier = TRAILING_QUALIFIERS[(after.group(1) or after.group(2)).lower()]
+            amount.qualifier = qualifier_of(after.group(1)) if after.group(1) else Qualifier.GT
     if amount.qualifier in (Qualifier.GT, Qualifier.GE):
         amount.low = amount.value
     elif amount.qualifier in (Qualifier.LT, Qualifier.LE):

@@ -35,12 +35,13 @@ from ..numbers import NUMBER, SCALES, parse_number
 from ..text import Document
 from .base import Options, make_claim
 from ..words import IRREGULAR_PLURALS, NOT_PLURAL
-from .term import QUALIFIERS, SIMPLE_NUMBER, qualifier_of
+from ..qualifiers import BEFORE_PATTERN, qualifier_of
+from .term import SIMPLE_NUMBER
 
 _LOW_OF_RANGE = rf"(?>\d{{1,3}}(?:,\d{{3}}){{1,4}}|{SIMPLE_NUMBER})"
 _COUNT = re.compile(
     r"(?<![\w'])"
-    rf"(?:(?P<qual>{QUALIFIERS})[ \t]+)?"
+    rf"(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
     r"(?:"
     rf"(?P<range>between[ \t]+(?P<lo>{_LOW_OF_RANGE})[ \t]+and[ \t]+(?P<hi>{NUMBER})"
     rf"|(?:from[ \t]+)?(?P<lo2>{_LOW_OF_RANGE})[ \t]*(?:-|to\b)[ \t]*(?P<hi2>{NUMBER}))"

@@ -39,41 +39,11 @@ from fractions import Fraction
 from ..durations import MULTIPLES, add_components, components_of, format_iso, rank
 from ..models import Claim, Qualifier, TermValue
 from ..numbers import NUMBER, TENS, UNITS, parse_number
+from ..qualifiers import AFTER_PATTERN, BEFORE_PATTERN, qualifier_of
 from ..text import Document
 from .base import Options, make_claim
 
-# --- qualifiers, shared with the count extractor ---------------------------------------
-
-_QUALIFIER_PHRASES: dict[Qualifier, tuple[str, ...]] = {
-    Qualifier.GT: ("more than", "longer than", "greater than", "in excess of", "upwards of", "upward of",
-                   "over", "just over", "well over", "slightly more than", "well more than", "just more than"),
-    Qualifier.GE: ("at least", "no less than", "no fewer than", "not less than", "not fewer than",
-                   "a minimum of", "no shorter than"),
-    Qualifier.LT: ("less than", "fewer than", "shorter than", "under", "just under", "below", "just below",
-                   "slightly less than"),
-    Qualifier.LE: ("up to", "no more than", "not more than", "at most", "a maximum of", "within",
-                   "as many as", "as long as", "as much as", "no longer than", "not longer than"),
-    Qualifier.APPROX: ("about", "around", "roughly", "approximately", "some", "nearly", "almost", "close to",
-                       "an estimated", "estimated", "circa", "approx.", "more or less", "just about"),
-    Qualifier.EXACT: ("exactly", "precisely", "just", "only", "a full", "fully", "a total of"),
-}
-_QUALIFIER_OF = {phrase: q for q, phrases in _QUALIFIER_PHRASES.items() for phrase in phrases}
-QUALIFIERS = (
-    "(?:"
-    + "|".join(
-        re.escape(p).replace(r"\ ", r"[ \t]+")
-        for p in sorted(_QUALIFIER_OF, key=len, reverse=True)
-    )
-    + r")(?![\w])"
-)
-_POSTFIX_QUALIFIER = re.compile(r"[ \t]+or[ \t]+(more|longer|less|fewer|shorter|so)\b", re.I)
-_POSTFIX_OF = {"more": Qualifier.GE, "longer": Qualifier.GE, "less": Qualifier.LE, "fewer": Qualifier.LE,
-               "shorter": Qualifier.LE, "so": Qualifier.APPROX}
-
-
-def qualifier_of(phrase: str) -> Qualifier:
-    """The qualifier a phrase such as 'more than' or 'Nearly' stands for."""
-    return _QUALIFIER_OF.get(" ".join(phrase.lower().split()), Qualifier.EXACT)
+_POSTFIX_QUALIFIER = re.compile(rf"[ \t]+({AFTER_PATTERN})", re.I)
 
 
 # --- the pattern ------------------------------------------------------------------------
@@ -122,7 +92,7 @@ _FRACTION_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "1": 1, "2":
 
 _TERM = re.compile(
     r"(?<![\w'])"
-    rf"(?:(?P<qual>{QUALIFIERS})[ \t]+)?"
+    rf"(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
     r"(?:"
     rf"(?P<range>between[ \t]+(?P<lo>{SIMPLE_NUMBER})[ \t]+and[ \t]+(?P<hi>{NUMBER})"
     rf"|(?:from[ \t]+)?(?P<lo2>{SIMPLE_NUMBER})[ \t]*(?:-|to\b|or\b)[ \t]*(?P<hi2>{NUMBER}))"
@@ -369,7 +339,7 @@ def _extend(part: _Part, norm: str) -> None:
             part.end = minutes.end()  # type: ignore[union-attr]
     postfix = _POSTFIX_QUALIFIER.match(norm, part.end)
     if postfix and not part.has_qualifier:
-        part.qualifier = _POSTFIX_OF[postfix.group(1).lower()]
+        part.qualifier = qualifier_of(postfix.group(1))
         part.has_qualifier = True
         part.end = postfix.end()
 

@@ -30,16 +30,10 @@ from dataclasses import dataclass
 
 from ..currencies import registry
 from ..models import AmountValue, Claim, Qualifier, Verdict
+from ..qualifiers import PREFIX
 from .context import JudgeContext
 from .intervals import Interval, interval_of, relate, same_number
 
-_QUALIFIER_WORDS = {
-    Qualifier.APPROX: "about ",
-    Qualifier.GT: "more than ",
-    Qualifier.GE: "at least ",
-    Qualifier.LT: "less than ",
-    Qualifier.LE: "up to ",
-}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
@@ -66,7 +60,7 @@ def describe(value: AmountValue) -> str:
             # one scale and one currency for both ends: "$3–4 billion", "10–20 Swiss francs"
             return f"{low.prefix()}{low.number()}–{high.number()}{high.scale_suffix()}{high.unit_suffix()}"
         return f"{low.text()}–{high.text()}"
-    return _QUALIFIER_WORDS.get(value.qualifier, "") + _Written(value.amount, value.currency, value.resolution).text()
+    return PREFIX.get(value.qualifier, "") + _Written(value.amount, value.currency, value.resolution).text()
 
 
 # --- verdicts ----------------------------------------------------------------------------------

@@ -16,16 +16,12 @@ import re
 from ..words import noun_key
 from ..models import Claim, CountValue, Qualifier, Verdict
 from ..numbers import NUMBER, parse_number
+from ..qualifiers import PREFIX
 from .context import JudgeContext
 from .intervals import Interval, interval_of, relate
 
-_PREFIX = {
-    Qualifier.GT: "more than ",
-    Qualifier.GE: "at least ",
-    Qualifier.LT: "fewer than ",
-    Qualifier.LE: "up to ",
-    Qualifier.APPROX: "about ",
-}
+# things are "fewer", not "less"
+_PREFIX = {**PREFIX, Qualifier.LT: "fewer than "}
 _NUMERAL = re.compile(NUMBER, re.IGNORECASE)
 
 

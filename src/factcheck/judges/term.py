@@ -18,18 +18,12 @@ from __future__ import annotations
 
 from ..durations import COMPONENTS, parse_iso, to_days
 from ..models import Claim, Qualifier, TermValue, Verdict
+from ..qualifiers import PREFIX
 from .context import JudgeContext
 from .intervals import Interval, interval_of, relate
 
 TERM_APPROX_TOLERANCE = 0.10
 
-_PREFIX = {
-    Qualifier.GT: "more than ",
-    Qualifier.GE: "at least ",
-    Qualifier.LT: "less than ",
-    Qualifier.LE: "up to ",
-    Qualifier.APPROX: "about ",
-}
 
 
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
@@ -48,7 +42,7 @@ def describe(value: TermValue) -> str:
         if len(low_parts) == len(high_parts) == 1 and low_parts.keys() == high_parts.keys():
             return f"{_number(next(iter(low_parts.values())))} to {high}"
         return f"{low} to {high}"
-    return _PREFIX.get(value.qualifier, "") + _words(value.iso)
+    return PREFIX.get(value.qualifier, "") + _words(value.iso)
 
 
 def _value(claim: Claim) -> TermValue:
