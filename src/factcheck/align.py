@@ -54,10 +54,34 @@ _STOPWORDS = frozenset(
 )
 
 
+# Words naming a signing or a meeting: a place given for any of them is the place of "the event"
+# a diplomatic article reports (the agreement signed on the sidelines of the summit in Puglia).
+_OCCASION_WORDS = frozenset(
+    "sign signs signed signing signature ink inks inked seal sealed conclude concluded agree agreed "
+    "agreement agreements deal deals pact pacts accord accords treaty treaties document memorandum "
+    "meet meets met meeting meetings summit summits talks conference conferences sideline sidelines "
+    "gather gathered gathering host hosts hosted held hold convene convened forum visit visits visited "
+    "ceremony negotiations negotiated".split()
+)
+# words passed over on the way back to what a place is the place of
+_PASSING = frozenset(
+    "in at near outside inside within throughout on by of with for from to and or as the a an his her its "
+    "their this that "
+    "southern northern eastern western central coastal rural remote downtown city town region province "
+    "state capital port village resort island county prefecture area district outskirts suburbs coast "
+    "shores border edge heart centre center place took take takes taking happened happen happens "
+    "occurred occur was were is are be been being later also then there".split()
+)
+_OCCASION_REACH = 12
+_WORD_OR_STOP = re.compile(r"[A-Za-z][\w'-]{0,40}|\d{1,12}|[,;:]")
+
+
+
 @dataclass(frozen=True)
 class Context:
     words: str                 # the context words, countries as their codes, sorted for token_set_ratio
-    frame: str | None          # the time frame nearest the claim
+    # what the value is of: the time frame nearest a number (`to date`), the occasion of a place
+    frame: str | None
     countries: frozenset[str]  # ISO codes of the countries named in the sentence
     noun: str | None           # what a count counts
 
@@ -121,10 +145,29 @@ def context_of(claim: Claim, anchor_year: int | None = None) -> Context:
     noun = getattr(claim.value, "noun", None)
     return Context(
         words=" ".join(sorted(set(words))),
-        frame=_frame(sentence, start, end, anchor_year),
+        frame=_occasion(sentence, start, end) if claim.kind == "location" else _frame(sentence, start, end, anchor_year),
         countries=frozenset(countries_in(sentence)),
         noun=noun_key(noun) if noun else None,
     )
+
+
+def _occasion(sentence: str, start: int, end: int) -> str | None:
+    """What a place is the place of: "event" for a signing or a meeting (`signed in`, `the G7
+    summit in`, `talks took place in`), "word:<key>" for anything else (`growers in`, `the war
+    in`), None when the sentence does not say. News copy names many places (`the war in Ukraine`,
+    `speaking in Kyiv`); only places of the same thing are compared."""
+    words = _WORD_OR_STOP.findall(sentence[:start])
+    for position in range(len(words) - 1, max(-1, len(words) - 1 - _OCCASION_REACH), -1):
+        word = words[position]
+        if word in ",;:":
+            break
+        lower = word.lower()
+        # names are passed over ("the G7 summit", "met Kishida in"), a sentence's first word is not
+        if (word[:1].isupper() and position > 0) or word[:1].isdigit() or lower in _PASSING:
+            continue
+        return "event" if lower in _OCCASION_WORDS else "word:" + word_key(lower)
+    after = _WORD_OR_STOP.findall(sentence[end:])[:_OCCASION_REACH]
+    return "event" if any(word.lower() in _OCCASION_WORDS for word in after) else None
 
 
 def _content_keys(text: str) -> list[str]:

@@ -1,0 +1,99 @@
+"""Judging locations: the place the draft names against the place the source names.
+
+- the same place, or one containing it: supported (`Italy`, `Europe`, `Apulia` for `Puglia`);
+- a place inside the source's: not found, the draft is more precise than the source (`Bari`,
+  `Lecce` for `Puglia`);
+- a place disjoint from it: contradicted (`Naples`, `Sardinia`, `Rome`, `Spain`, `Asia`, `Osaka`);
+Alignment (align.py) has already made sure the two are places of the same thing (a signing or
+meeting, or the same word: `growers in`), so a place of something else never reaches here.
+Places are compared by their gazetteer ids and containing places, so names and spellings do not
+matter; a place the gazetteer cannot find again (a hand-edited fact sheet) is compared by name.
+The reason names the level where the two part: `source says Puglia, Italy; Naples is in
+Campania, not Puglia`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..models import Claim, LocationValue, Verdict
+from .context import JudgeContext
+
+if TYPE_CHECKING:
+    from ..gazetteer import Place
+
+def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
+    from ..gazetteer import contains
+
+    claimed, stated = _value(claim), _value(fact)
+    source = f"source says {describe(stated)}"
+    draft_place, source_place = _place(claimed), _place(stated)
+    if draft_place is None or source_place is None:
+        if _fold(claimed.name) == _fold(stated.name):
+            return Verdict.SUPPORTED, f"{source}; the draft names the same place"
+        return Verdict.NOT_FOUND, f"{source}; {claimed.name} is not a place the gazetteer can compare"
+    if draft_place.id == source_place.id:
+        return Verdict.SUPPORTED, f"{source}; the draft's {_written(claim, claimed)} is the same place"
+    if contains(draft_place, source_place):
+        return Verdict.SUPPORTED, f"{source}, which is in {draft_place.name}"
+    if contains(source_place, draft_place):
+        return Verdict.NOT_FOUND, (
+            f"{source}; {draft_place.name} is in {source_place.name}, more precise than the source"
+        )
+    return Verdict.CONTRADICTED, f"{source}; {_apart(draft_place, source_place)}"
+
+
+def describe(value: LocationValue) -> str:
+    """'Puglia, Italy', 'Naples, Italy', 'Italy', 'Europe'."""
+    from ..extractors.entities import country_name
+
+    country = country_name(value.country) if value.country else None
+    if country and value.name != country and country in value.within:
+        return f"{value.name}, {country}"
+    return value.name
+
+
+def _value(claim: Claim) -> LocationValue:
+    if not isinstance(claim.value, LocationValue):
+        raise TypeError(f"a location judge got a {claim.kind} claim: {claim.text!r}")
+    return claim.value
+
+
+def _place(value: LocationValue) -> Place | None:
+    from ..gazetteer import get_place, resolve_place
+
+    if value.place_id:
+        try:
+            return get_place(value.place_id)
+        except KeyError:
+            pass
+    return resolve_place(value.name, [value.country] if value.country else [])
+
+
+def _apart(draft: Place, source: Place) -> str:
+    """Where two disjoint places part: 'Naples is in Campania, not Puglia', 'Puglia is in Italy,
+    not Spain', 'Puglia is in Europe, not Asia'."""
+    from ..gazetteer import get_place
+
+    draft_chain = [draft.id, *draft.within]
+    source_chain = [source.id, *source.within]
+    common = next((place_id for place_id in draft_chain if place_id in source_chain), None)
+    # the places just below the one they share (or their outermost places when they share none)
+    draft_branch = get_place(draft_chain[draft_chain.index(common) - 1] if common else draft_chain[-1])
+    source_branch = get_place(source_chain[source_chain.index(common) - 1] if common else source_chain[-1])
+    if draft_branch.id != draft.id:
+        if draft_branch.name == draft.name:   # a city in the region of its name: "Mombasa"
+            return f"{draft.name} is not in {source_branch.name}"
+        return f"{draft.name} is in {draft_branch.name}, not {source_branch.name}"
+    if source_branch.id != source.id:
+        return f"{source.name} is in {source_branch.name}, not {draft.name}"
+    where = f" in {get_place(common).name}" if common else ""
+    return f"{draft.name} and {source.name} are separate places{where}"
+
+
+def _written(claim: Claim, value: LocationValue) -> str:
+    return claim.text.strip() if _fold(claim.text) != _fold(value.name) else value.name
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().split())
