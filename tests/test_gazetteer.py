@@ -486,3 +486,35 @@ def test_organisation_members():
     assert len(organisation("African Union").members) == 55
     assert organisation("IMF").members == ()
     assert "Group of Seven" in organisation("G7").aliases
+
+
+def _lookups_in_fresh_process(cache_dir) -> str:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from factcheck import gazetteer as g\n"
+        "print(g.country_code('Kyiv'), g.resolve_place('Apulia').id, g.resolve_place('Lecce').within)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "FACTCHECK_CACHE_DIR": str(cache_dir)},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_built_index_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path):
+    built = _lookups_in_fresh_process(tmp_path)
+    [cache] = list(tmp_path.glob("gazetteer-*.pickle"))
+    assert _lookups_in_fresh_process(tmp_path) == built      # read from the cache
+    cache.write_bytes(b"not a pickle")
+    assert _lookups_in_fresh_process(tmp_path) == built      # rebuilt
+    assert cache.read_bytes() != b"not a pickle"
+
+
+def test_an_unwritable_cache_directory_still_answers(tmp_path):
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("")
+    assert "UA region:IT-75" in _lookups_in_fresh_process(blocker / "cache")
