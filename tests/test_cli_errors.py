@@ -98,7 +98,8 @@ def test_malformed_fact_sheet(capsys, tmp_path, content, fragments):
     ("argv", "fragment"),
     [
         (["check", "d.md", "--facts", SHEET, "--colour"], "unrecognized arguments: --colour"),
-        (["check", "d.md"], "one of the arguments --source --facts is required"),
+        # --source and --facts are no longer required (drafts may name their source), but still exclusive
+        (["check", "d.md", "--source", "a.txt", "--facts", SHEET], "not allowed with argument --source"),
         (["check", "d.md", "--facts", SHEET, "--format", "xml"], "invalid choice: 'xml'"),
         (["check", "d.md", "--facts", SHEET, "--published", "13/06/2024"], "not a date"),
         (["check", "d.md", "--facts", SHEET, "--kinds", "amount,weather"], "unknown kind 'weather'"),

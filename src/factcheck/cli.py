@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FAIL_LEVELS = ("contradicted", "not_found")
+FAIL_LEVELS = ("contradicted", "not_found")  # as models.FAIL_LEVELS, without importing the models
 KIND_NAMES = ("amount", "term", "date", "count", "signatory", "location")
 
 
@@ -45,22 +45,33 @@ def _kinds(text: str) -> list[str]:
 
 
 def _parser() -> _Parser:
+    from .renderers import FORMATS  # a light module: the list of formats, no renderer
+
     parser = _Parser(prog="factcheck", description="Check a draft's claims against its source article.")
     parser.add_argument("--version", action="version", version=f"factcheck {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = commands.add_parser("check", help="judge every claim of the drafts against the source")
-    check.add_argument("drafts", nargs="+", metavar="DRAFT", help="draft files ('-' reads standard input)")
-    source = check.add_mutually_exclusive_group(required=True)
-    source.add_argument("--source", metavar="ARTICLE", help="the source article (text)")
+    check = commands.add_parser("check", help="judge every claim of the drafts against their sources")
+    check.add_argument("drafts", nargs="*", metavar="DRAFT",
+                       help="draft files, folders or globs ('-' reads standard input); "
+                            "none: the drafts the configuration's 'drafts' globs match")
+    source = check.add_mutually_exclusive_group()
+    source.add_argument("--source", metavar="ARTICLE", help="the source article (text) of every draft")
     source.add_argument("--facts", metavar="SHEET", help="the source's fact sheet (YAML from 'factcheck extract')")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=FORMATS, default="text", help="text (default), json, line, github, "
+                       "junit, sarif or html")
     check.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date of the source")
-    check.add_argument("--default-currency", default="USD", metavar="CODE", help="what a bare '$' means (USD)")
+    check.add_argument("--default-currency", metavar="CODE", help="what a bare '$' means (USD)")
     check.add_argument("--kinds", type=_kinds, metavar="K,K", help="check only these claim kinds")
-    check.add_argument("--fail-on", choices=FAIL_LEVELS, default="contradicted",
+    check.add_argument("--fail-on", choices=FAIL_LEVELS,
                        help="the verdict that fails the run: contradicted (default), or also not_found")
+    check.add_argument("--config", metavar="FILE",
+                       help="the configuration (factcheck.toml, or a pyproject.toml with [tool.factcheck]); "
+                            "by default the nearest one from the working directory up")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--skip-non-drafts", action="store_true",
+                       help="skip named files that are not drafts (no source in their front matter, matched by no "
+                            "glob of the configuration), as a pre-commit hook passes every changed markdown file")
 
     extract = commands.add_parser("extract", help="write the canonical facts of an article")
     extract.add_argument("article", metavar="ARTICLE", help="the source article ('-' reads standard input)")
@@ -92,31 +103,29 @@ def _currency(code: str) -> str:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from .facts import extract_facts, load_facts, read_text
-    from .pipeline import check
-    from .renderers import render
+    from .config import load_config
+    from .renderers import RenderOptions, render
+    from .runs import RunOptions, check_drafts, find_drafts
 
-    currency = _currency(args.default_currency)
     if sum(path == "-" for path in args.drafts) > 1:
         raise UsageError("standard input ('-') can be read only once")
-    if args.facts:
-        sheet = load_facts(args.facts)
-    else:
-        sheet = extract_facts(read_text(args.source), published=args.published, source=args.source,
-                              default_currency=currency)
-    published = args.published or sheet.published
-    reports = []
-    for path in args.drafts:
-        draft = read_text(path)
-        markdown = True if path.endswith((".md", ".markdown")) else None
-        reports.append(
-            check(draft, sheet, published=published, default_currency=currency, kinds=args.kinds,
-                  markdown=markdown, path="<stdin>" if path == "-" else path)
-        )
-    sys.stdout.write(render(reports, args.format, color=_use_color(args.color)))
-    failing = {"contradicted"} if args.fail_on == "contradicted" else {"contradicted", "not_found"}
-    found = any(claim.verdict.value in failing for report in reports for claim in report.claims)
-    return EXIT_FINDINGS if found else EXIT_CLEAN
+    options = RunOptions(
+        config=load_config(args.config),
+        source=args.source,
+        facts=args.facts,
+        published=args.published,
+        default_currency=_currency(args.default_currency) if args.default_currency else None,
+        kinds=args.kinds,
+        fail_on=args.fail_on,
+        keep_texts=args.format == "html",
+        skip_non_drafts=args.skip_non_drafts,
+    )
+    result = check_drafts(find_drafts(args.drafts, options.config), options)
+    for error in result.errors:
+        print(f"factcheck: error: {error.path}: {error.error}", file=sys.stderr)
+    render_options = RenderOptions(color=_use_color(args.color), fail_on=options.failure_level, texts=result.texts)
+    sys.stdout.write(render(result.outcomes, args.format, render_options))
+    return result.exit_status(options.failure_level)
 
 
 def _run_extract(args: argparse.Namespace) -> int:

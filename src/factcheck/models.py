@@ -158,6 +158,8 @@ class Summary(_Model):
     supported: int = 0
     contradicted: int = 0
     not_found: int = 0
+    # claims inside `<!-- factcheck off -->` regions or on an ignored line: counted, not judged
+    suppressed: int = 0
 
 
 class Report(_Model):
@@ -165,6 +167,13 @@ class Report(_Model):
     path: str | None = None
     claims: list[CheckedClaim]
     summary: Summary
+
+
+class DraftError(_Model):
+    """A draft of a run that could not be checked (unreadable, empty, no source...): reported, and the run goes on."""
+
+    path: str
+    error: str
 
 
 class FactSheet(_Model):
@@ -176,3 +185,15 @@ class FactSheet(_Model):
     # the year the article names for its own "this year" ("In 2024, ...")
     anchor_year: int | None = None
     facts: list[Claim]
+
+
+FAIL_LEVELS: tuple[str, ...] = ("contradicted", "not_found")
+
+
+def failing_verdicts(fail_on: str) -> frozenset[Verdict]:
+    """The verdicts at or above a failure level: `contradicted` alone, or with `not_found` too."""
+    if fail_on not in FAIL_LEVELS:
+        raise ValueError(f"unknown failure level {fail_on!r} (known: {', '.join(FAIL_LEVELS)})")
+    if fail_on == "not_found":
+        return frozenset({Verdict.CONTRADICTED, Verdict.NOT_FOUND})
+    return frozenset({Verdict.CONTRADICTED})
