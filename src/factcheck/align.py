@@ -204,6 +204,13 @@ class Alignment:
 
 Judge = Callable[[Claim], tuple[Verdict, str]]
 
+# how many of the facts whose contexts agree best are judged for each claim
+_JUDGED_CANDIDATES = 6
+
+
+def _frames_differ(claim: Context, fact: Context) -> bool:
+    return bool(claim.frame and fact.frame and claim.frame != fact.frame)
+
 # Among facts whose contexts agree about equally (the same sentence, say), prefer
 # one that settles the claim: "Friday" is about "Thursday", not about "this year".
 _SETTLES_BONUS = {Verdict.SUPPORTED: 12.0, Verdict.CONTRADICTED: 10.0, Verdict.NOT_FOUND: 0.0}
@@ -253,21 +260,37 @@ class FactIndex:
         if not context.words and len(candidates) == 1:
             fact = candidates[0][0]
             return Alignment(fact, *judge(fact))
-        best: tuple[float, Claim, tuple[Verdict, str]] | None = None
-        for fact, fact_context in candidates:
-            judged = judge(fact)
-            score = self._score(context, fact_context) + _SETTLES_BONUS[judged[0]]
-            if best is None or score > best[0]:
-                best = (score, fact, judged)
-        if best is None or best[0] < MIN_SCORE:
+        # judge only the facts whose contexts agree best: judging is the costly part
+        scored = sorted(
+            ((self._score(context, fact_context), fact, fact_context) for fact, fact_context in candidates),
+            key=lambda entry: -entry[0],
+        )[:_JUDGED_CANDIDATES]
+        judged = [
+            (score + _SETTLES_BONUS[outcome[0]], fact, fact_context, outcome)
+            for score, fact, fact_context in scored
+            for outcome in [judge(fact)]
+        ]
+        aligned = [entry for entry in judged if entry[0] >= MIN_SCORE]
+        if not aligned:
             return Alignment(None, Verdict.NOT_FOUND, f"no {claim.kind} in the source is about the same thing")
-        return Alignment(best[1], *best[2])
+        best = max(aligned, key=lambda entry: entry[0])
+        if best[3][0] == Verdict.CONTRADICTED:
+            # A source often states one kind of value several times about one thing ("$4.5 billion"
+            # for 2024 twice, the total once). A claim that one of the aligned facts supports is not
+            # contradicted by another, unless their time frames or occasions tell them apart.
+            supporting = [
+                entry for entry in aligned
+                if entry[3][0] == Verdict.SUPPORTED and not _frames_differ(context, entry[2])
+            ]
+            if supporting:
+                best = max(supporting, key=lambda entry: entry[0])
+        return Alignment(best[1], *best[3])
 
     @staticmethod
     def _score(claim: Context, fact: Context) -> float:
         score = fuzz.token_set_ratio(claim.words, fact.words) if claim.words and fact.words else 0.0
         if claim.frame and fact.frame:
-            score += SAME_FRAME_BONUS if claim.frame == fact.frame else -OTHER_FRAME_PENALTY
+            score += -OTHER_FRAME_PENALTY if _frames_differ(claim, fact) else SAME_FRAME_BONUS
         score += min(2, len(claim.countries & fact.countries)) * SHARED_COUNTRY_BONUS
         if claim.noun and fact.noun and claim.noun != fact.noun:
             score -= OTHER_NOUN_PENALTY
