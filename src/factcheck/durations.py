@@ -10,10 +10,11 @@ a second to import, so it is imported only inside `registry()`.
 
 from __future__ import annotations
 
+
 import math
 import re
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -128,6 +129,8 @@ def to_quantity(iso: str) -> "pint.Quantity":
     return total
 
 
+@lru_cache(maxsize=4096)
 def to_days(iso: str) -> float:
-    """The length of an ISO 8601 duration in days, through pint."""
+    """The length of an ISO 8601 duration in days, through pint (once per duration: a pint
+    conversion costs far more than the comparison it serves)."""
     return float(to_quantity(iso).to("day").magnitude)

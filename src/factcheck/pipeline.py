@@ -62,7 +62,7 @@ def check(
     context = JudgeContext(published=published, anchor_year=sheet.anchor_year)
     if tolerance is not None:
         context = dataclasses.replace(context, tolerance=tolerance)
-    judge = _Judge(FactIndex(sheet.facts, anchor_year=sheet.anchor_year), context)
+    judge = _Judge(_fact_index(sheet), context)
     checked = [judge(doc, claim) for claim in judged]
     counts = {verdict: sum(c.verdict == verdict for c in checked) for verdict in Verdict}
     summary = Summary(
@@ -115,6 +115,22 @@ def _moved(text: str, claim: Claim, offset: int, sentences: dict[tuple[int, int]
             )
     # a copy, not a new Claim: the value is validated already, and validating it again costs more
     return claim.model_copy(update={"span": Span(start=start, end=end), "text": text[start:end], "sentence": sentence})
+
+
+# the fact indexes of the last few sheets: a run checks many drafts against one source
+_INDEXES: dict[int, tuple[FactSheet, FactIndex]] = {}
+_KEPT_INDEXES = 8
+
+
+def _fact_index(sheet: FactSheet) -> FactIndex:
+    kept = _INDEXES.get(id(sheet))
+    if kept is not None and kept[0] is sheet:   # the sheet itself is kept, so its id is not reused
+        return kept[1]
+    index = FactIndex(sheet.facts, anchor_year=sheet.anchor_year)
+    if len(_INDEXES) >= _KEPT_INDEXES:
+        del _INDEXES[next(iter(_INDEXES))]
+    _INDEXES[id(sheet)] = (sheet, index)
+    return index
 
 
 @dataclass

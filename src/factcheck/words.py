@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # plural nouns without a final s, and words with one that are not plurals
 IRREGULAR_PLURALS = {
     "people": "person", "children": "child", "men": "man", "women": "woman", "police": "police",
@@ -53,6 +55,7 @@ def noun_key(noun: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """`noun_key` of one word, with its synonyms folded: 'pacts' -> 'agreement', 'pledged' -> 'give'."""
     key = noun_key(word)
