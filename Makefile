@@ -1,11 +1,12 @@
 # Two entry points for a fresh machine with Python 3.11+:
 #   make demo   the checker on the example drafts in claims/
 #   make test   the whole test suite
+#   make bench  accuracy, verdict quality and speed against other parsers -> docs/benchmarks.md
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test clean
+.PHONY: demo test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,21 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
+
+# the peers and a profiler in a venv of their own, so that they never leak into the package's
+BENCH_VENV ?= .venv-bench
+BENCH_BIN := $(BENCH_VENV)/bin
+
+$(BENCH_VENV)/.installed: pyproject.toml benchmarks/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_BIN)/python -m pip install --quiet --upgrade pip
+	$(BENCH_BIN)/python -m pip install --quiet -e . -r benchmarks/requirements.txt
+	$(BENCH_BIN)/python -c "from benchmarks.parsers import train_quantulum_classifier as t; t()"
+	touch $@
+
+# about nine minutes on 2 cores; BENCH_ARGS="--sample 200" checks 200 SummEdits summaries per domain
+bench: $(BENCH_VENV)/.installed
+	$(BENCH_BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Benchmarks of factcheck against other parsers and human labels; `make bench` runs them all."""
