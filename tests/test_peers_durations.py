@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.hit_rules import Length, duration_hit
 from factcheck.durations import parse_iso
 from factcheck.extractors.base import Options
 from factcheck.extractors.term import extract
@@ -38,15 +39,6 @@ if not PEERS.is_dir():
     )
 
 REQUIRED_RATE = 0.90
-
-_DAY = 86_400
-# the upstream convention the records' `seconds` follow
-_SECONDS = {
-    "year": 365 * _DAY, "quarter": 90 * _DAY, "month": 30 * _DAY, "week": 7 * _DAY,
-    "day": _DAY, "hour": 3_600, "minute": 60, "second": 1,
-}
-_MONTHS = {"year": 12, "quarter": 3, "month": 1}
-
 
 def _records() -> dict[str, list[dict]]:
     by_file: dict[str, list[dict]] = defaultdict(list)
@@ -62,50 +54,10 @@ def _records() -> dict[str, list[dict]]:
 RECORDS = _records()
 
 
-def _length(components: dict[str, float]) -> tuple[float, float, float]:
-    """(seconds under the upstream convention, months, fixed-length seconds) of a length."""
-    seconds = sum(_SECONDS[unit] * amount for unit, amount in components.items())
-    months = sum(_MONTHS[unit] * amount for unit, amount in components.items() if unit in _MONTHS)
-    fixed = sum(_SECONDS[unit] * amount for unit, amount in components.items() if unit not in _MONTHS)
-    return seconds, months, fixed
-
-
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
-
-
-def _agree(ours: tuple[float, float, float], expected: tuple[float, float, float]) -> bool:
-    return _same(ours[0], expected[0]) or (_same(ours[1], expected[1]) and _same(ours[2], expected[2]))
-
-
-def _expected_spans(record: dict) -> list[tuple[int, int, tuple[float, float, float]]]:
-    text, spans, position = record["text"], [], 0
-    for item in record["expected"]:
-        start = text.find(item["span_text"], position)
-        if start < 0:
-            start = text.find(item["span_text"])
-        assert start >= 0, f"{record['id']}: {item['span_text']!r} is not in its text"
-        spans.append((start, start + len(item["span_text"]), _length(item["components"])))
-        position = start + 1
-    return spans
-
-
 def is_hit(record: dict) -> bool:
-    claims = list(extract(Document(record["text"]), Options()))
-    if record["negative"]:
-        return not claims
-    ours = [(c.span.start, c.span.end, _length(parse_iso(c.value.iso))) for c in claims]
-    expected = _expected_spans(record)
-    for start, end, _ in expected:
-        overlapping = [claim for claim in ours if claim[0] < end and start < claim[1]]
-        if len(overlapping) != 1:
-            return False
-        claim_start, claim_end, length = overlapping[0]
-        covered = [item[2] for item in expected if item[0] < claim_end and claim_start < item[1]]
-        total = tuple(sum(parts) for parts in zip(*covered))
-        if not _agree(length, total):  # type: ignore[arg-type]
-            return False
-    return True
+    # the hit rule the benchmarks use for every parser (benchmarks/hit_rules.py)
+    claims = extract(Document(record["text"]), Options())
+    return duration_hit(record, [Length(c.span.start, c.span.end, parse_iso(c.value.iso)) for c in claims])
 
 
 def _rate(records: list[dict]) -> tuple[float, list[str]]:
