@@ -348,10 +348,15 @@ def _is_name_word(norm: str, token: Token, sentence_starts: set[int]) -> bool:
     return True
 
 
+# what may stand between a line's start and its first word: quotes, brackets, emphasis, and the
+# marks of list items, quotes and headings when a draft is not read as markdown ("- In Rome, ...")
+_LEAD_IN = frozenset("\"'([*_-+># \t.0123456789")
+
+
 def _opens_sentence(norm: str, token: Token, sentence_starts: set[int]) -> bool:
     start = token.start
     while start not in sentence_starts and start > 0 and norm[start - 1] != "\n":
-        if norm[start - 1] not in "\"'([*_-":
+        if norm[start - 1] not in _LEAD_IN:
             return False
         start -= 1
     return True
