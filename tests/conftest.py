@@ -15,3 +15,25 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"the seed article is not here ({SEED}): ../shared/ comes with the project's CI, not with a fresh clone")
     return SEED.read_text(encoding="utf-8")
+
+
+# --- Hypothesis profiles -------------------------------------------------------------------------
+# "ci" (the default, and what CI runs): derandomised, so a run is repeatable, with a fixed number of
+# examples and no deadline (a shared 2-core machine times unevenly). "thorough" for local runs:
+#     HYPOTHESIS_PROFILE=thorough .venv/bin/python -m pytest tests/test_properties.py
+# Tests that pay for each example take a fraction of the profile's examples (tests/test_properties.py).
+import os as _os
+
+from hypothesis import HealthCheck as _HealthCheck
+from hypothesis import settings as _settings
+
+_settings.register_profile(
+    "ci", derandomize=True, max_examples=100, deadline=None, database=None, print_blob=True,
+    suppress_health_check=[_HealthCheck.too_slow],
+)
+_settings.register_profile(
+    "thorough", max_examples=2000, deadline=None, print_blob=True,
+    suppress_health_check=[_HealthCheck.too_slow, _HealthCheck.data_too_large],
+)
+# CI always runs the "ci" profile, whatever else is set
+_settings.load_profile("ci" if _os.environ.get("CI") else _os.environ.get("HYPOTHESIS_PROFILE") or "ci")

@@ -55,6 +55,7 @@ OWN_NAMES: dict[str, str | None] = {
     "sterling": "GBP", "pound sterling": "GBP", "pounds sterling": "GBP",
     "renminbi": "CNY",
     "reais": "BRL",                     # the Portuguese plural English news uses
+    "brazilian reais": "BRL",
     "rmb": "CNY",
     "рубля": "RUB", "рублей": "RUB",
     "гривня": "UAH", "гривні": "UAH", "гривень": "UAH",

@@ -90,7 +90,10 @@ def front_matter(text: str) -> tuple[dict[str, Any], str | None]:
 
 
 # a pair of single-star or underscore emphasis marks on one line: "*Ireland and Austria*", "_about_"
-_SINGLE_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]{1,200}(?<=[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])[^_\n]{1,200}(?<=[^\s_])_(?!\w)")
+_SINGLE_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])[^*\n]{1,200}(?<=[^\s*])\*(?![\w*])"
+    r"|(?<!\w)_(?=[^\s_])[^_\n]{1,200}(?<=[^\s_])_(?!\w)"
+)
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -614,7 +614,9 @@ def _money(reg: Registry, text: str, atom: _Atom, options: Options) -> _Money | 
 
 
 def _tidy(number: float) -> float:
-    return float(f"{number:.12g}")
+    # 15 significant digits: as many as a float holds exactly, and the products' binary noise gone
+    # (4.1 x 1e9 is 4099999999.9999995 in floats, written 4.1 billion)
+    return float(f"{number:.15g}")
 
 
 def _choose_currency(reg: Registry, text: str, atom: _Atom, options: Options) -> tuple[str | None, bool]:
@@ -684,8 +686,8 @@ def _range(reg: Registry, text: str, low: _Atom, high: _Atom, options: Options) 
     lo_value, lo_resolution = (first.value, first.resolution) if first else _bare(low)
     hi_value, hi_resolution = (second.value, second.resolution) if second else _bare(high)
     if low.numeral.scale == 1 and high.numeral.scale > 1:
-        lo_value *= high.numeral.scale     # "$3-4 billion", "7-9 lakh rupees"
-        lo_resolution *= high.numeral.scale
+        lo_value = _tidy(lo_value * high.numeral.scale)     # "$3-4 billion", "7-9 lakh rupees"
+        lo_resolution = _tidy(lo_resolution * high.numeral.scale)
     elif not high.has_currency and high.numeral.scale == 1 and (
         connector == "to" and opener is None or low.numeral.scale > 1
     ):
@@ -708,7 +710,7 @@ def _range(reg: Registry, text: str, low: _Atom, high: _Atom, options: Options) 
 
 def _bare(atom: _Atom) -> tuple[float, float]:
     """Value and resolution of a range end written without its currency ("$3-4 billion": the 4 billion)."""
-    return atom.sign * atom.numeral.value, atom.numeral.resolution
+    return _tidy(atom.sign * atom.numeral.value), _tidy(atom.numeral.resolution)
 
 
 def _with_cents(reg: Registry, text: str, whole: _Atom, part: _Atom, options: Options) -> _Amount | None:

@@ -40,7 +40,7 @@ from .term import SIMPLE_NUMBER
 
 _LOW_OF_RANGE = rf"(?>\d{{1,3}}(?:,\d{{3}}){{1,4}}|{SIMPLE_NUMBER})"
 _COUNT = re.compile(
-    r"(?<![\w'])"
+    r"(?<!\w)(?<!\w')"    # an apostrophe inside a word blocks; an opening quote does not
     rf"(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
     r"(?:"
     rf"(?P<range>between[ \t]+(?P<lo>{_LOW_OF_RANGE})[ \t]+and[ \t]+(?P<hi>{NUMBER})"
@@ -105,7 +105,7 @@ _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹₽₩₴]|\b(?:US|A|C|NZ|HK|S)\$
 _LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z]-\Z")
 _NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w.-]*[ \t]+of[ \t]+\Z")
 _RATIO_BEFORE = re.compile(r"\b(?:one|\d{1,3})[ \t]+(?:in|out[ \t]+of)[ \t]+\Z", re.I)
-_SENTENCE_LEAD = re.compile(r"[\s\"'(\[*_-]*\Z")
+_SENTENCE_LEAD = re.compile(r"[\s\"'(\[*_>#-]*\Z")  # quotes, brackets, emphasis, list, quote and heading marks
 
 
 def _looks_plural(word: str) -> bool:
@@ -165,8 +165,9 @@ def _excluded_around(doc: Document, start: int, end: int, qualified: bool) -> bo
     before, after = norm[max(0, start - 40):start], norm[end:end + 24]
     if re.match(r"[A-Za-z]|[ \t]*(?:%|:\d|/\d|-[ \t]*\w|\+|[ \t]\d)|'s\b", after):
         return True            # 13th, 4.5%, 10:30, 1/2, 2-1, 15-member, 40+, digit runs
-    if re.search(r"[\d+#/:.,-][ \t]*\Z", before) or _CURRENCY_BEFORE.search(before):
-        return True            # a second number, a phone number, money
+    if re.search(r"(?:[+#/:.,-]|\d[ \t]+)\Z", before) or _CURRENCY_BEFORE.search(before):
+        # a second number, a phone number, money; not a number after a sentence's full stop or a comma
+        return True
     if _LETTER_HYPHEN_BEFORE.search(before) or _RATIO_BEFORE.search(before):
         return True            # COVID-19, one in five
     if _NAME_OF_BEFORE.search(before) and not norm[start].islower():

@@ -103,7 +103,8 @@ _PAIRED_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d[ \t]{1,3}(?:and|or|to|thr
 _PAIRED_MONTH = re.compile(
     rf"\b(?:{_FULL_MONTH})(?:[ \t]{{1,3}}\d{{4}})?,?[ \t]{{1,3}}(?:and|or|to|through|until|till)[ \t]{{1,3}}\Z"
 )
-_SENTENCE_OPENING = re.compile(r"[\s\"'(\[]*\Z")
+# what may stand before a sentence's first word: quotes, brackets, and list, quote, heading and emphasis marks
+_SENTENCE_OPENING = re.compile(r"[\s\"'(\[*_>#-]*\Z")
 
 # words after which a four-digit number is a year whatever follows
 _YEAR_LEADS = frozenset(

@@ -91,7 +91,7 @@ _PART = {"half": Fraction(1, 2), "quarter": Fraction(1, 4), "quarters": Fraction
 _FRACTION_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 
 _TERM = re.compile(
-    r"(?<![\w'])"
+    r"(?<!\w)(?<!\w')"    # an apostrophe inside a word blocks; an opening quote does not
     rf"(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
     r"(?:"
     rf"(?P<range>between[ \t]+(?P<lo>{SIMPLE_NUMBER})[ \t]+and[ \t]+(?P<hi>{NUMBER})"
@@ -130,7 +130,8 @@ _OVER_AS_BOUND_BEFORE = re.compile(
 _AGO = re.compile(r"[ \t]+ago\b", re.I)
 # "one day" (some day) and "a day" (of mourning, when ...) are lengths only next to a word that makes them one
 _ONE_DAY_BEFORE = re.compile(
-    r"\b(?:for|within|in|after|than|over|about|only|just|least|nearly|almost|lasted|lasting|took|takes|of)[ \t]+\Z",
+    r"\b(?:for|within|in|after|than|over|about|only|just|least|nearly|almost|lasted|lasting|took|takes|of)[ \t]+\Z"
+    r"|\b(?:years?|months?|weeks?)[ \t]*,?[ \t]+(?:and[ \t]+)?\Z",     # "a week and one day": part of a longer length
     re.I,
 )
 _ONE_DAY_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:later|after|before|earlier|ago|long|and[ \t]+a[ \t]+half)\b", re.I)
@@ -190,7 +191,8 @@ def _is_rate(norm: str, start: int, end: int, doc: Document) -> bool:
     """'$4.5 billion a year', 'twice a year', 'three meals a day': a frequency, not a length."""
     if re.match(r"[ \t]+(?:ago|later|earlier|after|before|since|from)\b", norm[end:end + 12], re.I):
         return False
-    before = _WORDS_BEFORE.search(norm, max(0, start - 60), start)
+    # the words before it in its own sentence: "1. An hour passed" is no rate of the list's number
+    before = _WORDS_BEFORE.search(norm, max(doc.sentence_at(start)[0], start - 60), start)
     if not before:
         return False
     last = (before.group(2) or before.group(3)).lower().rstrip(".,")
