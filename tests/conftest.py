@@ -10,6 +10,28 @@ SEED = SHARED / "seed" / "japan-ukraine-security-agreement.txt"
 CLAIMS = ROOT / "claims"
 
 
+def write_draft(path: Path, body: str, **front: str) -> Path:
+    """A draft file, with front matter when keys are given (facts=..., source=..., published=...)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    matter = "".join(f"{key}: {value}\n" for key, value in front.items())
+    path.write_text(f"---\n{matter}---\n{body}" if front else body, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def newsroom(tmp_path, monkeypatch):
+    """A newsroom repository: the example fact sheet as claims/japan.yaml, an empty factcheck.toml,
+    and the working directory at its root."""
+    import shutil
+
+    (tmp_path / "claims").mkdir()
+    shutil.copy(CLAIMS / "japan-ukraine-2024.yaml", tmp_path / "claims" / "japan.yaml")
+    (tmp_path / "factcheck.toml").write_text("")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     if not SEED.exists():

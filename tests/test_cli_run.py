@@ -5,39 +5,23 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from factcheck.cli import main
 
 from .conftest import CLAIMS, ROOT
+from .conftest import write_draft as write
 
 SHEET = CLAIMS / "japan-ukraine-2024.yaml"
 CLEAN = "Japan will give Ukraine $4.5 billion this year under a ten-year pact.\n"
 WRONG = "Japan will give Ukraine $4.5m this year.\n"
 
 
-def write(path: Path, body: str, **front: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    matter = "".join(f"{key}: {value}\n" for key, value in front.items())
-    path.write_text(f"---\n{matter}---\n{body}" if front else body, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def newsroom(tmp_path, monkeypatch):
-    (tmp_path / "claims").mkdir()
-    shutil.copy(SHEET, tmp_path / "claims" / "japan.yaml")
-    (tmp_path / "factcheck.toml").write_text("")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    return tmp_path
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,28 +20,13 @@ from factcheck.runs import (
     glob_matches,
 )
 
-from .conftest import CLAIMS
+from .conftest import CLAIMS, write_draft as draft
 
 SHEET = CLAIMS / "japan-ukraine-2024.yaml"
 CLEAN = "Japan will give Ukraine $4.5 billion this year.\n"
 WRONG = "Japan will give Ukraine $4.5m this year.\n"
 
 
-def draft(path: Path, body: str, **front: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    matter = "".join(f"{key}: {value}\n" for key, value in front.items())
-    path.write_text(f"---\n{matter}---\n{body}" if front else body, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def newsroom(tmp_path, monkeypatch):
-    """A newsroom repository: a fact sheet under claims/, drafts under drafts/, the working directory at its root."""
-    (tmp_path / "claims").mkdir()
-    shutil.copy(SHEET, tmp_path / "claims" / "japan.yaml")
-    (tmp_path / "factcheck.toml").write_text("")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(arguments: list[str], **options: object) -> RunResult:
