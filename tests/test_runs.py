@@ -20,9 +20,8 @@ from factcheck.runs import (
     glob_matches,
 )
 
-from .conftest import CLAIMS, write_draft as draft
+from .conftest import write_draft as draft
 
-SHEET = CLAIMS / "japan-ukraine-2024.yaml"
 CLEAN = "Japan will give Ukraine $4.5 billion this year.\n"
 WRONG = "Japan will give Ukraine $4.5m this year.\n"
 
