@@ -9,7 +9,6 @@ the matched text into a value and the resolution it was written to.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -186,12 +185,3 @@ def parse_number(text: str) -> ParsedNumber | None:
     if parsed is None:
         return None
     return ParsedNumber(value * parsed[0], resolution * parsed[0], False)
-
-
-def significant_round(value: float, resolution: float) -> float:
-    """`value` rounded half away from zero to a multiple of `resolution`."""
-    if resolution <= 0:
-        return value
-    scaled = abs(value) / resolution
-    rounded = math.floor(scaled + 0.5 + 1e-9) * resolution
-    return math.copysign(rounded, value)
