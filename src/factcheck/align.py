@@ -19,7 +19,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from .models import Claim, Verdict
-from .words import noun_key, word_key
+from .words import AGREEMENT_NOUNS, noun_key, word_key
 
 # how many content words either side of a claim make its context
 WINDOW_WORDS = 8
@@ -56,9 +56,8 @@ _STOPWORDS = frozenset(
 
 # Words naming a signing or a meeting: a place given for any of them is the place of "the event"
 # a diplomatic article reports (the agreement signed on the sidelines of the summit in Puglia).
-_OCCASION_WORDS = frozenset(
+_OCCASION_WORDS = AGREEMENT_NOUNS | frozenset(
     "sign signs signed signing signature ink inks inked seal sealed conclude concluded agree agreed "
-    "agreement agreements deal deals pact pacts accord accords treaty treaties document memorandum "
     "meet meets met meeting meetings summit summits talks conference conferences sideline sidelines "
     "gather gathered gathering host hosts hosted held hold convene convened forum visit visits visited "
     "ceremony negotiations negotiated".split()

@@ -24,6 +24,13 @@ NOT_PLURAL = frozenset(
     "news series species means this its has was is as us yes thus plus less across unless perhaps always "
     "afterwards towards whereas besides various previous serious famous numerous dangerous".split()
 )
+# the nouns of what parties sign, for the signatory extractor and for alignment
+AGREEMENT_NOUNS = frozenset(
+    "agreement agreements deal deals pact pacts accord accords treaty treaties memorandum memoranda "
+    "memorandums document documents declaration declarations arrangement arrangements compact contract "
+    "contracts protocol charter partnership".split()
+)
+
 # Words that news copy uses interchangeably for the thing a fact is about. No
 # library in our dependencies has a thesaurus, so this small table is our own;
 # each group is keyed by its first word.

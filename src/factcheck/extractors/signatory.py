@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 
 from ..models import Claim, Party, SignatoryValue
 from ..text import Document
+from ..words import AGREEMENT_NOUNS
 from .base import Options, make_claim
 from .entities import Element, Mention, Token, is_word, mentions, sentence_elements
 
@@ -60,11 +61,6 @@ _WEAK_VERBS = frozenset(
     "agree agrees agreed agreeing pledge pledges pledged pledging conclude concludes concluded concluding".split()
 )
 _PARTICIPLES = frozenset("signed co-signed inked sealed concluded agreed".split())
-AGREEMENT_NOUNS = frozenset(
-    "agreement agreements deal deals pact pacts accord accords treaty treaties memorandum memoranda "
-    "memorandums document documents declaration declarations arrangement arrangements compact contract "
-    "contracts protocol charter partnership".split()
-)
 # words that may stand between a subject and its verb: "Japan has also formally signed"
 _FILLERS = frozenset(
     "has have had will would shall should could can may might must did does do also formally officially "
