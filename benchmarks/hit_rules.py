@@ -12,7 +12,9 @@ Which currencies a family names is read from CLDR through babel: a currency is o
 when one of its CLDR symbols is the family's string or one of the words of its CLDR names
 (in any locale) is the family's word. A family no ISO currency carries (`cent`, `penny`,
 `₶`) is found as an amount with no currency. `unnamed` (duckling's currency of "bucks")
-constrains nothing but the value.
+constrains nothing but the value. A family that is a coin (`dime`, `penny`, `cent`) may also be
+found as its worth in a currency that strikes it: quantulum3 writes "3 dimes" as 3 dimes,
+duckling writes "ten dimes" as 1 USD, and both are right.
 
 Durations: a case is a hit when every expected item is found with the same length, and a
 negative case when nothing is found. The records give each item's `components` and its
@@ -94,6 +96,17 @@ def in_family(currency: str | None, family: str) -> bool:
     return currency is None if not codes else currency in codes
 
 
+# A coin's face value and the currencies that strike it, for the families the upstream cases
+# count coins in. Our own small table: CLDR names currencies, not their coins.
+COINS: dict[str, tuple[float, frozenset[str]]] = {
+    "cent": (0.01, frozenset({"USD", "EUR", "CAD", "AUD", "NZD"})),
+    "penny": (0.01, frozenset({"GBP", "USD", "CAD"})),
+    "nickel": (0.05, frozenset({"USD", "CAD"})),
+    "dime": (0.10, frozenset({"USD", "CAD"})),
+    "quarter": (0.25, frozenset({"USD", "CAD"})),
+}
+
+
 def _same(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
@@ -103,10 +116,16 @@ def money_matches(item: dict, found: Money) -> bool:
         if not found.is_range or not (_same(found.low, item["min"]) and _same(found.high, item["max"])):
             return False
     elif not _same(found.value, item["value"]):
-        return False
+        return _as_coins(item, found)
     if item.get("unit"):
         return found.currency == item["unit"]
-    return in_family(found.currency, item["currency_family"])
+    return in_family(found.currency, item["currency_family"]) or _as_coins(item, found)
+
+
+def _as_coins(item: dict, found: Money) -> bool:
+    """Whether `found` is the worth of the coins an item counts ("3 dimes" found as 0.30 USD)."""
+    face, currencies = COINS.get(item.get("currency_family") or "", (None, frozenset()))
+    return face is not None and found.currency in currencies and _same(found.value, item["value"] * face)
 
 
 def money_hit(record: dict, found: list[Money]) -> bool:

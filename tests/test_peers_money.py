@@ -8,8 +8,9 @@ is a hit when nothing is found. Ranges are compared by their ends.
 Which currencies a family names is read from CLDR through babel, not from factcheck's own
 registry: a currency is of the family when one of its CLDR symbols is the family's string or
 one of the words of its CLDR names (in any locale) is the family's word. A family no ISO
-currency carries (`cent`, `penny`, `₶`) is found as an amount with no currency. `unnamed`
-(duckling's currency of "bucks") constrains nothing but the value.
+currency carries (`cent`, `penny`, `₶`) is found as an amount with no currency, or, for a coin,
+as its worth in a currency that strikes it ("3 dimes" as 0.30 USD). `unnamed` (duckling's
+currency of "bucks") constrains nothing but the value.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from factcheck.text import Document
 
 PEERS = Path(__file__).resolve().parents[1].parent / "shared" / "peers"
 FILES = ("price_parser", "quantulum", "duckling")
-TARGET = 0.90
+TARGET = 0.95   # issue 6: every suite at 0.95 or better
 
 if not PEERS.is_dir():
     pytest.skip(f"the peers' cases are not here ({PEERS}): ../shared/ comes with the project's CI",
