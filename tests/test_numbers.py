@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+import factcheck
 from factcheck.numbers import DIGITS, NUMBER, SCALES, WORDS, parse_number
 
 
@@ -90,3 +91,14 @@ def test_patterns_stay_linear_on_adversarial_text(unit: str) -> None:
     for pattern in (NUMBER, WORDS, DIGITS):
         sum(1 for _ in re.finditer(pattern, text, re.I))
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize("text", ["1,0004", "1,0004.5", "12.3456,7"])
+def test_digits_grouped_against_the_rules_are_no_numeral(text: str) -> None:
+    # the digit pattern reads "1,000" and leaves a "4" it cannot place: no value, and no crash
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text", ["It cost $1,0004.5 today.", "Some 1,0004 deals were signed.", "over4 year 1,0002024 $"])
+def test_extraction_reads_past_badly_grouped_digits(text: str) -> None:
+    factcheck.extract_claims(text)     # raised IndexError before

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from .text import alternation
 
 UNITS = {
     "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -35,8 +38,10 @@ SCALE_ABBREVIATIONS = {
     "t": 1e12, "T": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
 }
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
+# the words a numeral in words is made of, besides the "a", "an" and "and" that lead or join them
+NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, *FRACTIONS, "hundred", "dozen"])
 
-_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, *FRACTIONS, "hundred", "dozen"], key=len, reverse=True))
+_WORD = alternation(NUMBER_WORDS)
 _SCALE_ABBR = "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
 
 # "a"/"an" counts as one only before a word that needs it (a dozen, a half, a billion)
@@ -83,6 +88,9 @@ class ParsedNumber:
 
 
 _GROUP_SPACES = re.compile(r"(?<=\d)[ \t'\u2009](?=\d{3})")
+_THOUSANDS = re.compile(r"\d{1,3},\d{3}")
+_DIGITS_AT = re.compile(DIGITS)
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _fraction_resolution(mantissa: float) -> float:
@@ -102,7 +110,7 @@ def _parse_digits(text: str) -> tuple[float, float]:
         decimal = "." if text.rfind(".") > text.rfind(",") else ","
     elif commas == 1:
         # 4,500 groups thousands; 19,50 and 0,5 are decimals
-        decimal = "" if re.fullmatch(r"\d{1,3},\d{3}", text) else ","
+        decimal = "" if _THOUSANDS.fullmatch(text) else ","
     elif dots == 1:
         decimal = "."
     else:
@@ -159,12 +167,14 @@ def _parse_words(words: list[str]) -> tuple[float, float] | None:
     return total + current, resolution
 
 
+# the same numerals come back in a text ("2024", "15", "billion"), and every numeric extractor reads them
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> ParsedNumber | None:
     """Value of a numeral matched by `NUMBER` (or any digit or word numeral)."""
     text = text.strip()
-    digits = re.match(DIGITS, text)
+    digits = _DIGITS_AT.match(text)
     if not digits:
-        parsed = _parse_words(re.findall(r"[a-z]+", text.lower()))
+        parsed = _parse_words(_LETTERS.findall(text.lower()))
         return ParsedNumber(parsed[0], parsed[1], True) if parsed else None
     value, resolution = _parse_digits(digits.group(0).strip())
     rest = text[digits.end():].strip(" \t-")
@@ -173,7 +183,9 @@ def parse_number(text: str) -> ParsedNumber | None:
     if rest in SCALE_ABBREVIATIONS:
         scale = SCALE_ABBREVIATIONS[rest]
         return ParsedNumber(value * scale, resolution * scale, False)
-    words = re.findall(r"[a-z]+", rest.lower())
+    words = _LETTERS.findall(rest.lower())
+    if not words:
+        return None             # digits the pattern does not group ("1,0004"): no numeral as written
     if words[0] == "and":                       # "4 and a half", "4 and a half million"
         fraction = next((FRACTIONS[w] for w in words if w in FRACTIONS), 0.0)
         value += fraction

@@ -7,9 +7,8 @@ whatever it qualifies. No library lists these; the table is our own.
 
 from __future__ import annotations
 
-import re
-
 from .models import Qualifier
+from .text import alternation
 
 # phrases that stand before the number
 _BEFORE_PHRASES: dict[Qualifier, tuple[str, ...]] = {
@@ -37,14 +36,13 @@ BEFORE: dict[str, Qualifier] = {p: q for q, phrases in _BEFORE_PHRASES.items() f
 AFTER: dict[str, Qualifier] = {p: q for q, phrases in _AFTER_PHRASES.items() for p in phrases}
 
 
-def _alternation(phrases: dict[str, Qualifier]) -> str:
-    # longest first, so that "just over" wins over "over"; any run of blanks between words
-    return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(phrases, key=len, reverse=True))
-
-
-# regular-expression sources (no groups of their own) for composing into the extractors' patterns
-BEFORE_PATTERN = rf"(?:{_alternation(BEFORE)})(?![\w])"
-AFTER_PATTERN = rf"(?:{_alternation(AFTER)})\b"
+# regular-expression sources (no groups of their own) for composing into the extractors' patterns;
+# the longest phrase first, so that "just over" wins over "over"
+BEFORE_PATTERN = rf"(?:{alternation(BEFORE)})(?![\w])"
+AFTER_PATTERN = rf"(?:{alternation(AFTER)})\b"
+# the first word of every phrase before a number ("more", "at", "approx"; "~" has none), for patterns
+# that look for the places where a qualified number may start before they try the whole phrase
+BEFORE_FIRST_WORDS = frozenset(phrase.split()[0].rstrip(".") for phrase in BEFORE) - {"~"}
 
 
 def qualifier_of(phrase: str) -> Qualifier:

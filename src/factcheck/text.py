@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -41,9 +42,64 @@ def _translation_table() -> dict[int, str]:
 _TABLE = _translation_table()
 
 
+def _character_class(codes: Iterable[int]) -> str:
+    """A regular-expression class of the characters `codes`, each run of consecutive ones a range."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(re.escape(chr(first)) + (f"-{re.escape(chr(last))}" if last > first else "")
+                         for first, last in runs) + "]"
+
+
+# the characters that normalisation changes, found at the engine's speed: most texts have few or none,
+# and str.translate would look each character of a non-Latin-1 text up in the table
+_CHANGED = re.compile(_character_class(_TABLE))
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regular-expression source (no groups) matching any of `phrases`, the longest first, with any run
+    of blanks between words: what `"|".join` of them sorted longest first matches, factored into a tree
+    of shared prefixes, so that the engine gives up on a position after a character or two instead of
+    trying every phrase in turn. Where the pattern ignores case, write the phrases in lower case: two
+    spellings of one prefix would be two branches."""
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}                    # a phrase ends here
+
+    def source(node: dict[str, dict]) -> str:
+        # a longer phrase is tried before one that is its prefix, as the longest-first order does
+        branches = [(r"[ \t]+" if char == " " else re.escape(char)) + source(child)
+                    for char, child in node.items() if char]
+        if not branches:
+            return ""
+        optional = "" in node
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+
+    return source(tree)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text)` finds, trying `pattern` only at `starts` (ascending): the same
+    matches, where the pattern can start nowhere else and matches no empty string, without the engine
+    entering the pattern at every character of the text."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()
+
+
 def normalise(text: str) -> str:
     """The one-for-one normalised form of `text` (same length, same offsets)."""
-    return text.translate(_TABLE)
+    return _CHANGED.sub(lambda match: _TABLE[ord(match.group())], text)
 
 
 # --- markdown -------------------------------------------------------------------
@@ -98,7 +154,8 @@ _SINGLE_EMPHASIS = re.compile(
 
 def looks_like_markdown(text: str) -> bool:
     return bool(
-        _FRONT_MATTER.match(text) or _HEADING.search(text) or "**" in text or _SINGLE_EMPHASIS.search(text)
+        _FRONT_MATTER.match(text) or _HEADING.search(text) or "**" in text
+        or (("*" in text or "_" in text) and _SINGLE_EMPHASIS.search(text))
     )
 
 

@@ -31,6 +31,7 @@ number is none either. Choices where text is ambiguous (docs/claims.md):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -38,17 +39,17 @@ from dataclasses import dataclass, replace
 
 from ..currencies import AMBIGUOUS_HEADS, COINS, DOLLAR_SLANG, NOT_AFTER_NUMBERS, SUBUNITS, Named, Registry, registry
 from ..models import AmountValue, Claim, Qualifier
-from ..numbers import DIGITS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS, WORDS, parse_number
+from ..numbers import DIGITS, NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS, WORDS, parse_number
 from ..qualifiers import AFTER_PATTERN, BEFORE_PATTERN, qualifier_of
-from ..text import Document
+from ..text import Document, alternation
 from .base import Options, make_claim
 
 # --- numerals ------------------------------------------------------------------------------
 
-_SCALE_WORD = "|".join(sorted(SCALES, key=len, reverse=True))
+_SCALE_WORD = alternation(SCALES)
 _SCALE_ABBR = "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))
-_UNIT_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_DIGIT_WORD = "zero|one|two|three|four|five|six|seven|eight|nine|oh"
+_UNIT_WORD = alternation([*UNITS, *TENS])
+_DIGIT_WORD = alternation("zero one two three four five six seven eight nine oh".split())
 
 # digits with their scale: "4.5", "4,500", "4.5bn", "4.5 billion", "4 and a half million", "10k"
 # (letters may stand right before the digits: "USD3.14", "Rs20", "RM42")
@@ -64,7 +65,9 @@ _POINT_NUMERAL = (
     rf"\b(?:\d{{1,3}}|(?:{_UNIT_WORD})(?:[ \t-](?:{_DIGIT_WORD}))?)[ \t]+point[ \t]+"
     rf"(?:\d{{1,6}}|(?:{_DIGIT_WORD})(?:[ \t]+(?:{_DIGIT_WORD})){{0,5}})\b(?:[ \t]+(?:{_SCALE_WORD})\b)?"
 )
-_NUMERAL = re.compile(rf"{_POINT_NUMERAL}|{_DIGIT_NUMERAL}|\b{WORDS}", re.I)
+# where a numeral may start, digits or a number word: the engine skips every other place at once
+_NUMERAL_START = rf"(?=[\d.,]|\b(?:{alternation(sorted({*NUMBER_WORDS, 'a', 'an'}))})\b)"
+_NUMERAL = re.compile(rf"{_NUMERAL_START}(?:{_POINT_NUMERAL}|{_DIGIT_NUMERAL}|\b{WORDS})", re.I)
 # "a"/"an" standing for one before a currency's name ("a dollar", "a penny", "a grand")
 _ARTICLE = re.compile(r"\b(?:an?)(?=[ \t]+[^\W\d_])", re.I)
 
@@ -75,6 +78,8 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 # --- what stands around a numeral -------------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\s\d]{1,24}")
+# up to four words after a numeral, one space apart: where the name of its currency may stand
+_PHRASE = re.compile(r"[^\s\d]{1,24}(?: [^\s\d]{1,24}){0,3}")
 # no symbol, code or one-word name is longer ("egyptianpound"): the longest ending of a word looked up
 _LONGEST_KEY = 16
 _SPACES_AFTER = re.compile(r"[ \t]{0,2}")
@@ -111,13 +116,21 @@ _NOT_A_QUALIFIER = {
 }
 _WORD_ENDING = re.compile(r"([^\W\d_]+)[ \t]+$")
 _RANGE_OPENER = re.compile(r"(?:(?<=[^\w])|^)(between|from)[ \t]+$", re.I)
-_CHANGE_BEFORE_FROM = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increases|increasing|decreased?|decreasing|"
-    r"grew|grow[sn]?|growing|jumped|jumps?|climbed|climbs?|dropped|drops?|declined?|declining|cut|cuts|raised?|"
-    r"reduced?|lowered|boosted|doubled|tripled|soared|plunged|slipped|surged|went|up|down|expanded|shrank|"
-    r"widened|narrowed|swelled|ballooned|slashed|hiked|changed|moved|revised)[ \t]+(?:\w+[ \t]+){0,2}from[ \t]+$",
-    re.I,
-)
+
+
+# compiled when first needed: only a range opened by "from" asks ("rose from $10 to $20")
+@functools.cache
+def _change_before_from() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increases|increasing|decreased?|"
+        r"decreasing|grew|grow[sn]?|growing|jumped|jumps?|climbed|climbs?|dropped|drops?|declined?|declining|cut|"
+        r"cuts|raised?|reduced?|lowered|boosted|doubled|tripled|soared|plunged|slipped|surged|went|up|down|expanded|"
+        r"shrank|widened|narrowed|swelled|ballooned|slashed|hiked|changed|moved|revised)[ \t]+(?:\w+[ \t]+){0,2}"
+        r"from[ \t]+$",
+        re.I,
+    )
+
+
 _MINUS_BEFORE = re.compile(r"(?:(?<=[^\w])|^)minus[ \t]+$", re.I)
 # "(€5m)" is accounting's minus only where no aside can stand: after a copula or a colon
 _ACCOUNTING_BEFORE = re.compile(r"(?:(?:^|[^\w])(?:is|was|are|were|be|been)|:|^)[ \t]*\($", re.I)
@@ -150,9 +163,13 @@ class _Currency:
     hyphen: bool = False        # "10-dollar", "twenty-pound"
 
 
+_POINT = re.compile(r"\bpoint\b", re.I)
+_GROUPED = re.compile(r"\d{1,3}[,. '\u2009]\d{3}")
+
+
 def _read_numeral(text: str, start: int, end: int) -> _Numeral | None:
     written = text[start:end]
-    if re.search(r"\bpoint\b", written, re.I):
+    if _POINT.search(written):
         return _read_spoken_decimal(start, end, written)
     parsed = parse_number(written.rstrip("-").rstrip(".,"))
     if parsed is None:
@@ -162,7 +179,7 @@ def _read_numeral(text: str, start: int, end: int) -> _Numeral | None:
     if scale_match:
         word = scale_match.group(1)
         scale = SCALES.get(word.lower()) or SCALE_ABBREVIATIONS.get(word) or SCALE_ABBREVIATIONS.get(word.lower(), 1.0)
-    grouped = bool(re.match(r"\d{1,3}[,. '\u2009]\d{3}", written))
+    grouped = bool(_GROUPED.match(written))
     return _Numeral(start, end, written, parsed.value, parsed.resolution, scale, parsed.in_words, grouped)
 
 
@@ -209,36 +226,37 @@ def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | 
     gap = _SPACES_AFTER.match(text, position)
     assert gap is not None
     glued = gap.end() == position and not hyphen
-    tokens: list[re.Match[str]] = []
-    cursor = gap.end()
-    while len(tokens) < 4:
-        token = _TOKEN.match(text, cursor)
-        if not token:
-            break
-        tokens.append(token)
-        if not text.startswith(" ", token.end()) or text.startswith("  ", token.end()):
-            break
-        cursor = token.end() + 1
-    if not tokens:
+    start = gap.end()
+    phrase = _PHRASE.match(text, start)
+    if not phrase:
         return None
+    words = phrase.group(0).split(" ")
     # the longest run of words that names a currency ("US dollars", "pounds sterling")
-    for count in range(len(tokens), 1, -1):
-        words = text[tokens[0].start():tokens[count - 1].end()]
-        for key, cut in _trimmed(words):
+    for count in range(len(words), 1, -1):
+        for key, cut in _trimmed(" ".join(words[:count])):
             named = reg.name(key) or reg.symbol(key)
             if named is not None:
-                end = tokens[0].start() + len(key) + cut
-                return _Currency(tokens[0].start(), end, named, glued=glued, hyphen=hyphen)
-    token = tokens[0]
-    word = token.group(0)
+                return _Currency(start, start + len(key) + cut, named, glued=glued, hyphen=hyphen)
+    found = _word_currency(reg, words[0])
+    if found is None:
+        return None
+    length, named, special, factor = found
+    return _Currency(start, start + length, named, special, factor, glued, hyphen)
+
+
+# the words after numbers repeat ("deals", "years", "to"): each is read once
+@functools.lru_cache(maxsize=4096)
+def _word_currency(reg: Registry, word: str) -> tuple[int, Named | None, str, float] | None:
+    """The currency a word after a numeral starts with: its length in the word, what it names, and
+    for coins, subunits, slang and "grand" their kind and worth."""
     for key, cut in _trimmed(word):
         found = _special(key)
         if found is not None:
             special, factor = found
-            return _Currency(token.start(), token.start() + len(key) + cut, None, special, factor, glued, hyphen)
+            return len(key) + cut, None, special, factor
         named = _lookup(reg, key, after=True)
         if named is not None:
-            return _Currency(token.start(), token.start() + len(key) + cut, named, glued=glued, hyphen=hyphen)
+            return len(key) + cut, named, "", 1.0
     # a symbol run into what follows: "€HT", "$/EA"
     for length in range(len(word) - 1, 0, -1):
         prefix = word[:length]
@@ -246,7 +264,7 @@ def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | 
             continue
         named = reg.symbol(prefix)
         if named is not None:
-            return _Currency(token.start(), token.start() + length, named, glued=glued, hyphen=hyphen)
+            return length, named, "", 1.0
     return None
 
 
@@ -283,16 +301,9 @@ def _currency_before(reg: Registry, text: str, numeral: _Numeral) -> _Currency |
     while cursor > 0 and position - cursor < 2 and text[cursor - 1] in " \t:":
         cursor -= 1
     glued = cursor == position
-    window_start = max(0, cursor - 48)
-    tokens = [m for m in re.finditer(r"\S+", text[window_start:cursor])][-3:]
-    if not tokens or window_start + tokens[-1].end() != cursor:
-        return None
-    spans = [(window_start + m.start(), window_start + m.end()) for m in tokens]
-    contiguous = [spans[-1]]
-    for span in reversed(spans[:-1]):
-        if text[span[1]:contiguous[0][0]] != " ":
-            break
-        contiguous.insert(0, span)
+    if cursor == 0 or text[cursor - 1].isspace():
+        return None              # no word ends where the numeral's gap begins
+    contiguous = _words_ending_at(text, cursor)
     # several words: "malaysian ringgit", "U.S. $", "US $"
     for index in range(len(contiguous) - 1):
         start = contiguous[index][0]
@@ -314,9 +325,33 @@ def _currency_before(reg: Registry, text: str, numeral: _Numeral) -> _Currency |
     return _Currency(start, cursor, named, glued=glued)
 
 
+def _words_ending_at(text: str, end: int) -> list[tuple[int, int]]:
+    """The spans of the words that end at `end`, one space apart: at most three, in the 48 characters
+    before it (the first may be cut there)."""
+    window_start = max(0, end - 48)
+    spans: list[tuple[int, int]] = []
+    while len(spans) < 3:
+        start = end
+        while start > window_start and not text[start - 1].isspace():
+            start -= 1
+        spans.append((start, end))
+        if start - 1 <= window_start or text[start - 1] != " " or text[start - 2].isspace():
+            break
+        end = start - 1
+    spans.reverse()
+    return spans
+
+
 def _known_ending(reg: Registry, text: str, start: int, end: int) -> tuple[int, Named] | None:
     """The longest known symbol or code that ends a word: "(US$", "Price:$", "SGD", "Rs.", "SGD$"."""
-    token = text[start:end]
+    found = _ending_currency(reg, text[start:end])
+    return None if found is None else (start + found[0], found[1])
+
+
+# the words before numbers repeat ("on", "about", "$"): each is read once
+@functools.lru_cache(maxsize=4096)
+def _ending_currency(reg: Registry, token: str) -> tuple[int, Named] | None:
+    """`_known_ending` of one word: where in it the currency starts, and what it names."""
     for offset in range(max(0, len(token) - _LONGEST_KEY), len(token)):
         key = token[offset:]
         if offset and (token[offset - 1] == "/" or token[offset - 1].isalpha() and key[0].isalpha()):
@@ -326,8 +361,8 @@ def _known_ending(reg: Registry, text: str, start: int, end: int) -> tuple[int, 
             continue
         code = reg.code(token[:offset].lstrip(_OPENERS))
         if named.generic and code is not None:
-            return start + offset - len(token[:offset].lstrip(_OPENERS)), code    # "SGD$4.90", "NZD$"
-        return start + offset, named
+            return offset - len(token[:offset].lstrip(_OPENERS)), code    # "SGD$4.90", "NZD$"
+        return offset, named
     return None
 
 
@@ -464,8 +499,11 @@ def _accept_after(reg: Registry, text: str, numeral: _Numeral, currency: _Curren
     if _is_singular(reg, named, head) and not scaled:
         # "a 20 euro note", "one euro zone member": a singular name after a number modifies a noun,
         # unless the phrase ends there or cents follow ("one dollar a day", "20 dollar 43")
-        return _soft_end(text, currency.end) or bool(re.match(r"[ \t]+(?:and[ \t]+)?\d", text[currency.end:]))
+        return _soft_end(text, currency.end) or bool(_CENTS_AFTER.match(text, currency.end))
     return True
+
+
+_CENTS_AFTER = re.compile(r"[ \t]+(?:and[ \t]+)?\d")
 
 
 def _is_singular(reg: Registry, named: Named, head: str) -> bool:
@@ -674,7 +712,7 @@ def _range(reg: Registry, text: str, low: _Atom, high: _Atom, options: Options) 
     opener = _RANGE_OPENER.search(text, max(0, low.start - 10), low.start)
     if opener and opener.group(1).lower() == "from" and connector == "-":
         opener = None               # "range from $3-4 billion": the hyphen makes the range
-    if opener and opener.group(1).lower() == "from" and _CHANGE_BEFORE_FROM.search(
+    if opener and opener.group(1).lower() == "from" and _change_before_from().search(
         text, max(0, opener.start() - 40), low.start
     ):
         return None                 # "rose from $10 to $20": two amounts, not a span

@@ -32,21 +32,22 @@ from collections.abc import Iterable
 
 from ..models import Claim, CountValue, Qualifier
 from ..numbers import NUMBER, SCALES, parse_number
-from ..text import Document
+from ..text import Document, matches_at
 from .base import Options, make_claim
 from ..words import IRREGULAR_PLURALS, NOT_PLURAL
 from ..qualifiers import BEFORE_PATTERN, qualifier_of
-from .term import SIMPLE_NUMBER
+from .term import SIMPLE_NUMBER, number_starts
 
 _LOW_OF_RANGE = rf"(?>\d{{1,3}}(?:,\d{{3}}){{1,4}}|{SIMPLE_NUMBER})"
+# tried where a term may start (term.number_starts): at a qualifier, "between", "from" or a number
 _COUNT = re.compile(
     r"(?<!\w)(?<!\w')"    # an apostrophe inside a word blocks; an opening quote does not
     rf"(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
-    r"(?:"
-    rf"(?P<range>between[ \t]+(?P<lo>{_LOW_OF_RANGE})[ \t]+and[ \t]+(?P<hi>{NUMBER})"
-    rf"|(?:from[ \t]+)?(?P<lo2>{_LOW_OF_RANGE})[ \t]*(?:-|to\b)[ \t]*(?P<hi2>{NUMBER}))"
-    rf"|(?P<number>{NUMBER})"
-    r")",
+    # a range's first number and the words that lead to its second ("between 10 and", "10 to"),
+    # which is the number that follows
+    rf"(?P<range_head>(?:(?P<between>between[ \t]+)|(?:from[ \t]+)?)(?P<lo>{_LOW_OF_RANGE})"
+    rf"(?(between)[ \t]+and[ \t]+|[ \t]*(?:-|to\b)[ \t]*))?"
+    rf"(?P<number>{NUMBER})",
     re.IGNORECASE,
 )
 _SCALE_WORD = re.compile(r"\b(" + "|".join(SCALES) + r")\b", re.I)
@@ -155,16 +156,23 @@ def _integer(text: str) -> float | None:
     return parsed.value
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+# what after a numeral makes it no count: 13th, 4.5%, 10:30, 1/2, 2-1, 15-member, 40+, digit runs
+_NOT_A_COUNT_AFTER = re.compile(r"[A-Za-z]|[ \t]*(?:%|:\d|/\d|-[ \t]*\w|\+|[ \t]\d)|'s\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)[ \t]+\Z")
+_LETTERS_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+\Z")
+
+
 def _year_like(text: str, value: float) -> bool:
-    return bool(re.fullmatch(r"\d{4}", text.strip())) and 1000 <= value <= 2100
+    return bool(_FOUR_DIGITS.fullmatch(text.strip())) and 1000 <= value <= 2100
 
 
 def _excluded_around(doc: Document, start: int, end: int, qualified: bool) -> bool:
     """Whether the words around the numeral at [start, end) make it anything but a count."""
     norm = doc.norm
     before, after = norm[max(0, start - 40):start], norm[end:end + 24]
-    if re.match(r"[A-Za-z]|[ \t]*(?:%|:\d|/\d|-[ \t]*\w|\+|[ \t]\d)|'s\b", after):
-        return True            # 13th, 4.5%, 10:30, 1/2, 2-1, 15-member, 40+, digit runs
+    if _NOT_A_COUNT_AFTER.match(after):
+        return True
     if re.search(r"(?:[+#/:.,-]|\d[ \t]+)\Z", before) or _CURRENCY_BEFORE.search(before):
         # a second number, a phone number, money; not a number after a sentence's full stop or a comma
         return True
@@ -177,7 +185,7 @@ def _excluded_around(doc: Document, start: int, end: int, qualified: bool) -> bo
         return True
     if following and following.group(1).lower() == "of":
         return True            # "one of the world's", "two of the suspects"
-    previous = re.search(r"([A-Za-z][\w.'-]*)[ \t]+\Z", before)
+    previous = _WORD_BEFORE.search(before)
     if previous and not qualified:
         word = previous.group(1)
         if word.lower().rstrip(".") in _LABELS or word.lower() in _MONTHS:
@@ -194,20 +202,22 @@ def _at_sentence_start(doc: Document, position: int) -> bool:
 
 
 def _counting_verb_before(norm: str, start: int) -> bool:
-    previous = re.search(r"([A-Za-z]+)[ \t]+\Z", norm[max(0, start - 20):start])
+    previous = _LETTERS_BEFORE.search(norm[max(0, start - 20):start])
     return bool(previous) and previous.group(1).lower() in _COUNTING_VERBS  # type: ignore[union-attr]
 
 
 def extract(doc: Document, options: Options) -> Iterable[Claim]:
     norm = doc.norm
-    for match in _COUNT.finditer(norm):
+    for match in matches_at(_COUNT, norm, number_starts(norm)):
+        start, numeral_end = match.start(), match.end("number")
+        if doc.is_taken(start, numeral_end):
+            continue           # most numbers are an amount's, a term's or a date's
         qualifier_text = match.group("qual")
         qualifier = qualifier_of(qualifier_text) if qualifier_text else Qualifier.EXACT
-        start = match.start()
-        if match.group("range"):
-            lo_text = match.group("lo") or match.group("lo2")
-            hi_text = match.group("hi") or match.group("hi2")
-            numeral_start, numeral_end = match.start("range"), match.end("range")
+        if match.group("range_head"):
+            lo_text = match.group("lo")
+            hi_text = match.group("number")
+            numeral_start = match.start("range_head")
             low, high = _integer(lo_text), _integer(hi_text)
             scale = _SCALE_WORD.search(hi_text)
             if low is not None and scale and not _SCALE_WORD.search(lo_text):
@@ -217,7 +227,7 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
             qualifier, count = Qualifier.RANGE, low
         else:
             numeral_text = match.group("number")
-            numeral_start, numeral_end = match.start("number"), match.end("number")
+            numeral_start = match.start("number")
             value = _integer(numeral_text)
             if value is None:
                 continue
@@ -228,15 +238,13 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
             if numeral_text.lower().strip() == "nil":
                 continue       # a score
             count, low, high = value, None, None
-        if doc.is_taken(start, numeral_end):
-            continue
         if _excluded_around(doc, numeral_start, numeral_end, bool(qualifier_text)):
             continue
         if norm[numeral_start].isupper() and not _at_sentence_start(doc, start):
             continue           # "the Seven", "Group of Seven"
         noun = _noun_after(norm, numeral_end, count)
         if noun is None:
-            if match.group("range"):
+            if match.group("range_head"):
                 continue       # "won 2-1", "10 to 15" with nothing counted
             qualified = bool(qualifier_text) and " ".join(qualifier_text.lower().split()) in _BARE_QUALIFIERS
             if not (qualified or (not qualifier_text and _counting_verb_before(norm, numeral_start))):

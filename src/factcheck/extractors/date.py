@@ -59,7 +59,7 @@ from ..dates import (
     weekday_name,
 )
 from ..models import Claim, DateValue
-from ..text import Document
+from ..text import Document, alternation, matches_at
 from .base import Options, make_claim
 
 _FULL_MONTH = "|".join(sorted(FULL_MONTHS, key=len, reverse=True))
@@ -95,6 +95,15 @@ _WEEKDAY_ALONE = re.compile(rf"\b(?:(?P<modifier>[Ll]ast|[Nn]ext|[Tt]his)[ \t]{{
 _RELATIVE_YEAR = re.compile(r"(?<![\w-])(?P<modifier>[Tt]his|[Ll]ast|[Nn]ext)[ \t]{1,3}year\b(?!-)")
 _RELATIVE_DAY = re.compile(r"(?<![\w-])(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)\b(?!-)")
 _YEAR = re.compile(r"(?<![\w$€£¥₹#/])(?<!\d[.,])(?P<year>(?:1[89]|2[01])\d\d)(?![\w%]|[.,:/]\d|-\d|[ \t]{1,2}%)")
+
+# where a date may start, and where its patterns are tried: a number after no letter or digit, a month,
+# a weekday, or a word that leads a weekday or a relative date
+_DATE_START = re.compile(
+    r"\b(?:\d|(?:" + alternation([
+        *MONTHS, *WEEKDAYS, *(name.lower() for name in WEEKDAYS),
+        *(word for lead in ("this", "last", "next", "today", "yesterday", "tomorrow") for word in (lead, lead.title())),
+    ]) + r")\b)"
+)
 
 # the word before a date, and the one before that ("rose by", "the end of")
 _WORDS_BEFORE = re.compile(r"(?<![A-Za-z])(?:([A-Za-z]{1,15})[ \t]{1,3})?([A-Za-z]{1,15})\.?(?:[ \t]{1,3}|-)\Z")
@@ -169,20 +178,21 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
 
 
 def _candidates(doc: Document) -> Iterator[_Found]:
-    yield from _full_dates(doc)
-    yield from _numeric_dates(doc)
-    yield from _months(doc)
-    yield from _years(doc)
-    yield from _weekdays(doc)
-    yield from _relative_dates(doc)
+    starts = [match.start() for match in _DATE_START.finditer(doc.norm)]
+    yield from _full_dates(doc, starts)
+    yield from _numeric_dates(doc, starts)
+    yield from _months(doc, starts)
+    yield from _years(doc, starts)
+    yield from _weekdays(doc, starts)
+    yield from _relative_dates(doc, starts)
 
 
 # --- dates with a day ------------------------------------------------------------------------
 
 
-def _full_dates(doc: Document) -> Iterator[_Found]:
+def _full_dates(doc: Document, starts: list[int]) -> Iterator[_Found]:
     for pattern in (_MONTH_FIRST, _DAY_FIRST):
-        for match in pattern.finditer(doc.norm):
+        for match in matches_at(pattern, doc.norm, starts):
             month = month_number(match["month"])
             year = int(match["year"]) if match["year"] else None
             day, day2 = int(match["day"]), int(match["day2"]) if match["day2"] else None
@@ -205,12 +215,12 @@ def _start_after_weekday(match: re.Match[str]) -> int:
     return match.start("day") if match.start("day") < match.start("month") else match.start("month")
 
 
-def _numeric_dates(doc: Document) -> Iterator[_Found]:
-    for match in _ISO_DATE.finditer(doc.norm):
+def _numeric_dates(doc: Document, starts: list[int]) -> Iterator[_Found]:
+    for match in matches_at(_ISO_DATE, doc.norm, starts):
         year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
         if valid_day(year, month, day):
             yield _Found(match.start(), match.end(), DateValue(iso=iso_of(year, month, day), granularity="day"))
-    for match in _NUMERIC_DATE.finditer(doc.norm):
+    for match in matches_at(_NUMERIC_DATE, doc.norm, starts):
         first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
         if first == second or second > 12:
             month, day = first, second       # 06/13/2024, or the same either way
@@ -225,13 +235,13 @@ def _numeric_dates(doc: Document) -> Iterator[_Found]:
 # --- months and years ------------------------------------------------------------------------
 
 
-def _months(doc: Document) -> Iterator[_Found]:
+def _months(doc: Document, starts: list[int]) -> Iterator[_Found]:
     norm = doc.norm
-    for match in _MONTH_YEAR.finditer(norm):
+    for match in matches_at(_MONTH_YEAR, norm, starts):
         month, year = month_number(match["month"]), int(match["year"])
         if month is not None and 1000 <= year <= 2999:
             yield _Found(match.start(), match.end(), DateValue(iso=iso_of(year, month), granularity="month"))
-    for match in _BARE_MONTH.finditer(norm):
+    for match in matches_at(_BARE_MONTH, norm, starts):
         name = match["month"]
         if not match["modifier"]:
             _, lead = _words_before(norm, match.start())
@@ -243,10 +253,10 @@ def _months(doc: Document) -> Iterator[_Found]:
         yield _Found(match.start(), match.end(), DateValue(iso=iso_of(None, month), granularity="month"))
 
 
-def _years(doc: Document) -> Iterator[_Found]:
+def _years(doc: Document, starts: list[int]) -> Iterator[_Found]:
     norm = doc.norm
     accepted_ends: set[int] = set()
-    for match in _YEAR.finditer(norm):
+    for match in matches_at(_YEAR, norm, starts):
         start, end = match.span()
         if _reads_as_year(doc, start, end, accepted_ends):
             accepted_ends.add(end)
@@ -293,9 +303,9 @@ def _opens_sentence(doc: Document, start: int) -> bool:
 # --- weekdays and relative dates -------------------------------------------------------------
 
 
-def _weekdays(doc: Document) -> Iterator[_Found]:
+def _weekdays(doc: Document, starts: list[int]) -> Iterator[_Found]:
     norm = doc.norm
-    for match in _WEEKDAY_ALONE.finditer(norm):
+    for match in matches_at(_WEEKDAY_ALONE, norm, starts):
         weekday = weekday_name(match["weekday"])
         assert weekday is not None
         start = match.start()
@@ -326,16 +336,16 @@ def _names_something(doc: Document, start: int, end: int) -> bool:
     return written_lead is not None and written_lead.group(2)[0].isupper()
 
 
-def _relative_dates(doc: Document) -> Iterator[_Found]:
+def _relative_dates(doc: Document, starts: list[int]) -> Iterator[_Found]:
     norm = doc.norm
-    for match in _RELATIVE_YEAR.finditer(norm):
+    for match in matches_at(_RELATIVE_YEAR, norm, starts):
         _, lead = _words_before(norm, match.start())
         if lead == "the":
             continue   # "over the next year", "the last year": periods, not dates
         relative = f"{match['modifier'].lower()}_year"
         value = DateValue(granularity="year", relative=relative)  # type: ignore[arg-type]
         yield _Found(match.start(), match.end(), value)
-    for match in _RELATIVE_DAY.finditer(norm):
+    for match in matches_at(_RELATIVE_DAY, norm, starts):
         word = match["word"]
         _, lead = _words_before(norm, match.start())
         if lead == "of":

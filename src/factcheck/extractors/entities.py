@@ -61,7 +61,7 @@ SURNAME_SIMILARITY = 85.0
 
 # Words (\w runs joined by an apostrophe or hyphen), initialisms with dots, and other characters.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,4}|[^\W_][\w]{0,40}(?:['-][^\W_][\w]{0,40}){0,4}|[^\w\s]")
-_POSSESSIVE = re.compile(r"'[sS]\Z")
+_POSSESSIVE = ("'s", "'S")
 
 # Titles of office, capitalised as in "Prime Minister Fumio Kishida". Heads of a title may be
 # preceded by a department word ("Foreign Minister", "Defence Secretary"), which joins the title.
@@ -172,13 +172,13 @@ def tokens_of(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     found: list[Token] = []
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = match.group(0)
-        possessive = _POSSESSIVE.search(word) if len(word) > 2 else None
-        if possessive:
-            cut = match.start() + possessive.start()
-            found.append(Token(match.start(), cut, text[match.start() : cut]))
-            found.append(Token(cut, match.end(), text[cut : match.end()]))
+        word_start, word_end = match.span()
+        if len(word) > 2 and word.endswith(_POSSESSIVE):
+            cut = word_end - 2
+            found.append(Token(word_start, cut, text[word_start:cut]))
+            found.append(Token(cut, word_end, text[cut:word_end]))
         else:
-            found.append(Token(match.start(), match.end(), word))
+            found.append(Token(word_start, word_end, word))
     return found
 
 
@@ -280,9 +280,15 @@ class _Item:
 
 
 @lru_cache(maxsize=8)
+def _tokens_and_sentences(norm: str) -> tuple[list[Token], list[tuple[int, int]]]:
+    """The text's tokens and its sentences' spans, read once for its mentions and its sentences' elements."""
+    return tokens_of(norm), split_sentences(norm)
+
+
+@lru_cache(maxsize=8)
 def _mentions(norm: str) -> tuple[Mention, ...]:
-    tokens = tokens_of(norm)
-    sentence_starts = {start for start, _ in split_sentences(norm)}
+    tokens, sentences = _tokens_and_sentences(norm)
+    sentence_starts = {start for start, _ in sentences}
     found: list[Mention] = []
     for run in _runs(norm, tokens, sentence_starts):
         found.extend(_read_run(norm, run))
@@ -625,12 +631,19 @@ def sentence_elements(doc: Document) -> list[list[Element]]:
 @lru_cache(maxsize=8)
 def _sentence_elements(norm: str) -> list[list[Element]]:
     found = _mentions(norm)
+    tokens, spans = _tokens_and_sentences(norm)
     sentences: list[list[Element]] = []
     index = 0
-    for start, end in split_sentences(norm):
+    position = 0    # a sentence starts and ends next to blanks, which no token holds: its tokens are the text's
+    for start, end in spans:
+        while position < len(tokens) and tokens[position].start < start:
+            position += 1
+        first = position
+        while position < len(tokens) and tokens[position].start < end:
+            position += 1
         elements: list[Element] = []
         covered = start
-        for token in tokens_of(norm, start, end):
+        for token in tokens[first:position]:
             while index < len(found) and found[index].start < token.start:
                 index += 1   # a mention the sentence split cut through
             if token.start < covered:

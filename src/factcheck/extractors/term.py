@@ -35,12 +35,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from ..durations import MULTIPLES, add_components, components_of, format_iso, rank
 from ..models import Claim, Qualifier, TermValue
-from ..numbers import NUMBER, TENS, UNITS, parse_number
-from ..qualifiers import AFTER_PATTERN, BEFORE_PATTERN, qualifier_of
-from ..text import Document
+from ..numbers import NUMBER, NUMBER_WORDS, TENS, UNITS, parse_number
+from ..qualifiers import AFTER_PATTERN, BEFORE_FIRST_WORDS, BEFORE_PATTERN, qualifier_of
+from ..text import Document, alternation, matches_at
 from .base import Options, make_claim
 
 _POSTFIX_QUALIFIER = re.compile(rf"[ \t]+({AFTER_PATTERN})", re.I)
@@ -52,8 +53,8 @@ _POSTFIX_QUALIFIER = re.compile(rf"[ \t]+({AFTER_PATTERN})", re.I)
 # ("two and a half"), where numbers.NUMBER would read "two and three" as five. Atomic, so
 # that "twenty-one" is never read as the range "twenty to one".
 SIMPLE_NUMBER = (
-    r"(?>\d{1,6}|(?:" + "|".join(TENS) + r")(?:[ -](?:" + "|".join(k for k, v in UNITS.items() if 0 < v < 10)
-    + r"))?|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b"
+    rf"(?>\d{{1,6}}|(?:{alternation(TENS)})(?:[ -](?:{alternation(k for k, v in UNITS.items() if 0 < v < 10)}))?"
+    rf"|{alternation(UNITS)})\b"
 )
 
 _UNIT_OF = {
@@ -76,10 +77,7 @@ _SYMBOL_OF = {"Ga": "gigaannum", "Gyr": "gigaannum", "Ma": "megaannum", "Myr": "
 # symbols and one-letter abbreviations that need digits before them ("24h", not "two h")
 _DIGITS_ONLY = {"h", *_SYMBOL_OF}
 
-_UNIT = (
-    "(?:" + "|".join(sorted(_UNIT_OF, key=len, reverse=True))
-    + "|(?-i:" + "|".join(sorted(_SYMBOL_OF, key=len, reverse=True)) + "))"
-)
+_UNIT = rf"(?:{alternation(_UNIT_OF)}|(?-i:" + "|".join(sorted(_SYMBOL_OF, key=len, reverse=True)) + "))"
 # words that may stand between a number and its unit: "two more years", "five consecutive days"
 _BETWEEN = (
     "more|additional|extra|less|fewer|further|full|straight|consecutive|successive|long|whole|"
@@ -90,12 +88,25 @@ _LONGEST = 10**15
 _PART = {"half": Fraction(1, 2), "quarter": Fraction(1, 4), "quarters": Fraction(1, 4)}
 _FRACTION_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 
+# the words a term or a count may start with: a qualifier, a range opener, a number, an article
+_FIRST_WORDS = alternation(sorted({*BEFORE_FIRST_WORDS, "between", "from", *NUMBER_WORDS, "quarters", "a", "an"}))
+_NUMBER_START = re.compile(rf"(?<!\w)(?<!\w')(?=[\d.,~]|(?:{_FIRST_WORDS})\b)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def number_starts(norm: str) -> tuple[int, ...]:
+    """Where a term or a count may start: the term and count patterns are tried there only, instead of
+    the engine entering them at every character (found once for both)."""
+    return tuple(match.start() for match in _NUMBER_START.finditer(norm))
+
+
 _TERM = re.compile(
     r"(?<!\w)(?<!\w')"    # an apostrophe inside a word blocks; an opening quote does not
     rf"(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
     r"(?:"
-    rf"(?P<range>between[ \t]+(?P<lo>{SIMPLE_NUMBER})[ \t]+and[ \t]+(?P<hi>{NUMBER})"
-    rf"|(?:from[ \t]+)?(?P<lo2>{SIMPLE_NUMBER})[ \t]*(?:-|to\b|or\b)[ \t]*(?P<hi2>{NUMBER}))"
+    # "between 10 and 15", "from 10 to 15", "10-15", "10 or 15": "and" after "between" only
+    rf"(?P<range>(?:(?P<between>between[ \t]+)|(?:from[ \t]+)?)(?P<lo>{SIMPLE_NUMBER})"
+    rf"(?(between)[ \t]+and[ \t]+|[ \t]*(?:-|to\b|or\b)[ \t]*)(?P<hi>{NUMBER}))"
     rf"|(?P<mixed>(?P<whole>{SIMPLE_NUMBER})[ \t]+and[ \t]+(?:(?P<parts>an?|one|two|three|[123])[ \t]+)?"
     r"(?P<part>half|quarters?)\b(?:[ \t]+of)?)"
     r"|(?P<fraction>(?:an?[ \t]+)?(?:(?P<fparts>one|two|three)[ \t-]+)?(?P<fpart>half|quarters?)\b"
@@ -146,6 +157,11 @@ _AND_A_HALF = re.compile(
 # "1 hour thirty", "2 hours and 10": minutes after hours, at the end of a phrase
 _HOUR_MINUTES = re.compile(rf"(?:[ \t]+and)?[ \t]+(?P<minutes>{SIMPLE_NUMBER})(?=[ \t]*(?:[.,;:!?)]|\Z))", re.I)
 _JOIN = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?")
+_TIME_AFTER = re.compile(r"[ \t]+(?:ago|later|earlier|after|before|since|from)\b", re.I)
+_NAME_HYPHEN_BEFORE = re.compile(r"\w-\Z")
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|the)[ \t]+\Z", re.I)
+_OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
+_ONE = re.compile(r"(?:one|an?)\b", re.I)
 
 
 @dataclass
@@ -170,6 +186,7 @@ class _Part:
         return min(rank(u) for u in self.units)
 
 
+@lru_cache(maxsize=1024)   # the same few lengths recur, and a Fraction from a string is slow to make
 def _fraction(value: float) -> Fraction:
     return Fraction(str(value)).limit_denominator(10**6)
 
@@ -189,7 +206,7 @@ def _base_component(unit: str) -> str:
 
 def _is_rate(norm: str, start: int, end: int, doc: Document) -> bool:
     """'$4.5 billion a year', 'twice a year', 'three meals a day': a frequency, not a length."""
-    if re.match(r"[ \t]+(?:ago|later|earlier|after|before|since|from)\b", norm[end:end + 12], re.I):
+    if _TIME_AFTER.match(norm[end:end + 12]):
         return False
     # the words before it in its own sentence: "1. An hour passed" is no rate of the list's number
     before = _WORDS_BEFORE.search(norm, max(doc.sentence_at(start)[0], start - 60), start)
@@ -218,7 +235,7 @@ def _single(match: re.Match[str], norm: str, doc: Document) -> _Part | None:
         return None
     if quantity_start > 0 and norm[quantity_start - 1] == ":":
         return None            # a time of day, "10:30 hours"
-    if re.search(r"\w-\Z", norm[max(0, quantity_start - 2):quantity_start]):
+    if _NAME_HYPHEN_BEFORE.search(norm[max(0, quantity_start - 2):quantity_start]):
         return None            # part of a name: "COVID-19 days"
 
     tail = norm[end:end + 16]
@@ -247,13 +264,13 @@ def _single(match: re.Match[str], norm: str, doc: Document) -> _Part | None:
 
     high: Fraction | None = None
     if quantity == "range":
-        low = _number_value(match.group("lo") or match.group("lo2"))
-        high = _number_value(match.group("hi") or match.group("hi2"))
+        low = _number_value(match.group("lo"))
+        high = _number_value(match.group("hi"))
         if low is None or high is None:
             return None
         if low >= high:
             # "cut from 20 to 15 years": only the second number is a length
-            start = match.start("hi2") if match.group("hi2") else match.start("hi")
+            start = match.start("hi")
             low, high, qualifier, qualifier_text = high, None, Qualifier.EXACT, None
         value = low
     elif quantity == "mixed":
@@ -265,7 +282,7 @@ def _single(match: re.Match[str], norm: str, doc: Document) -> _Part | None:
         fraction = match.group("fraction").lower()
         if fraction.startswith("quarter"):
             return None        # "quarter century" is written "a quarter century"
-        if re.search(r"\b(?:first|second|the)[ \t]+\Z", norm[max(0, start - 8):start], re.I):
+        if _ORDINAL_BEFORE.search(norm[max(0, start - 8):start]):
             return None        # "the first half year" names a half, not a length
         value = _FRACTION_COUNT[(match.group("fparts") or "a").lower()] * _PART[match.group("fpart").lower()]
     elif quantity == "slash":
@@ -286,9 +303,9 @@ def _single(match: re.Match[str], norm: str, doc: Document) -> _Part | None:
 
     if not 0 < value < _LONGEST:
         return None            # "zero-day"; or a number no length of time is written with
-    if unit == "quarter" and re.match(r"[ \t]+of\b", norm[end:end + 4], re.I):
+    if unit == "quarter" and _OF_AFTER.match(norm[end:end + 4]):
         return None            # "three quarters of voters"
-    if unit == "day" and value == 1 and high is None and re.match(r"(?:one|an?)\b", norm[quantity_start:], re.I):
+    if unit == "day" and value == 1 and high is None and _ONE.match(norm, quantity_start):
         if not (_ONE_DAY_BEFORE.search(norm, max(0, start - 12), start) or _ONE_DAY_AFTER.match(norm, end)):
             return None        # "One day, Ukraine will ...", "a day of mourning", "on a day when"
     return _Part(
@@ -349,7 +366,8 @@ def _extend(part: _Part, norm: str) -> None:
 def find_terms(doc: Document) -> list[_Part]:
     """Every length of time in the document, joined where one length is written in several units."""
     norm = doc.norm
-    singles = [p for p in (_single(m, norm, doc) for m in _TERM.finditer(norm)) if p is not None]
+    matches = matches_at(_TERM, norm, number_starts(norm))
+    singles = [p for p in (_single(m, norm, doc) for m in matches) if p is not None]
     singles.extend(_number_free(norm))
     singles.sort(key=lambda p: (p.start, -p.end))
     parts: list[_Part] = []
