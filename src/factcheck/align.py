@@ -11,14 +11,17 @@ fact agrees well enough the claim is not found: alignment never guesses.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from .models import Claim, Verdict
+from .models import Claim, CountValue, Verdict
 from .words import AGREEMENT_NOUNS, noun_key, word_key
 
 # how many content words either side of a claim make its context
@@ -40,8 +43,10 @@ _FRAMES = {
     "per_year": r"a year|per year|each year|every year|annually|per annum|a month|per month|monthly",
 }
 _FRAME_PATTERN = re.compile(
-    "|".join(f"(?P<{name}>\\b(?:{phrases})\\b)" for name, phrases in _FRAMES.items())
-    + r"|(?P<year>\b(?:in|for|during|of|by) (?:1[89]|2[01])\d\d\b)",
+    # every phrase starts a word with a letter: saying so first spares trying each phrase at every character
+    r"\b(?=[a-z])(?:"
+    + "|".join(f"(?P<{name}>\\b(?:{phrases})\\b)" for name, phrases in _FRAMES.items())
+    + r"|(?P<year>\b(?:in|for|during|of|by) (?:1[89]|2[01])\d\d\b))",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w'-]{0,40}|\d{1,12}")
@@ -115,37 +120,91 @@ def countries_in(text: str) -> set[str]:
     return {code for m in _CAPITALISED.finditer(text) for code in _country_of_phrase(m.group(0))}
 
 
-def _frame(sentence: str, start: int, end: int, anchor_year: int | None) -> str | None:
+@dataclass(frozen=True)
+class _Reading:
+    """What alignment reads in a sentence, once for all the claims in it."""
+
+    text: str
+    starts: list[int]     # where each word of the sentence starts, in order
+    ends: list[int]       # and where it ends
+    keys: list[str]       # the content keys of its words, in order
+    counts: list[int]     # counts[i]: how many of the keys the first i words give
+    frames: list[tuple[int, int, str, str]]   # each time frame phrase's offsets, group and words
+    countries: frozenset[str]                 # ISO codes of the countries named in the sentence
+
+    def keys_before(self, offset: int) -> list[str]:
+        """The content keys of the text before `offset`; a word the offset cuts is read as cut."""
+        words = bisect_right(self.ends, offset)   # the words that end by the offset
+        if words < len(self.starts) and self.starts[words] < offset:
+            return _content_keys(self.text[:offset])
+        return self.keys[: self.counts[words]]
+
+    def keys_after(self, offset: int) -> list[str]:
+        """The content keys of the text from `offset` on; a word the offset cuts is read as cut."""
+        words = bisect_left(self.starts, offset)   # the words that start before the offset
+        if words and self.ends[words - 1] > offset:
+            return _content_keys(self.text[offset:])
+        return self.keys[self.counts[words] :]
+
+
+class SentenceReader:
+    """Reads sentences for alignment and keeps the last one read: claims come in the order of the
+    text, so the claims of one sentence follow each other (and no more than a sentence is kept)."""
+
+    def __init__(self) -> None:
+        self._last: _Reading | None = None
+
+    def read(self, sentence: str) -> _Reading:
+        if self._last is None or self._last.text != sentence:
+            self._last = _read(sentence)
+        return self._last
+
+
+def _read(sentence: str) -> _Reading:
+    words = list(_WORD.finditer(sentence))
+    keys = [_content_key(word.group()) for word in words]
+    return _Reading(
+        text=sentence,
+        starts=[word.start() for word in words],
+        ends=[word.end() for word in words],
+        keys=[key for key in keys if key is not None],
+        counts=list(accumulate((key is not None for key in keys), initial=0)),
+        frames=[(m.start(), m.end(), m.lastgroup or "", m.group()) for m in _FRAME_PATTERN.finditer(sentence)],
+        countries=frozenset(countries_in(sentence)),
+    )
+
+
+def _frame(reading: _Reading, start: int, end: int, anchor_year: int | None) -> str | None:
     """The time frame whose phrase stands nearest the claim at [start, end) of its sentence."""
     best: tuple[int, str] | None = None
-    for match in _FRAME_PATTERN.finditer(sentence):
-        if match.start() < end and start < match.end():
+    for phrase_start, phrase_end, group, words in reading.frames:
+        if phrase_start < end and start < phrase_end:
             continue   # the claim's own words ("this year" as a date claim) are not its frame
-        distance = start - match.end() if match.end() <= start else match.start() - end
-        if match.lastgroup == "year":
-            frame = "year:" + match.group(0)[-4:]
-        elif match.lastgroup == "this_year" and anchor_year:
+        distance = start - phrase_end if phrase_end <= start else phrase_start - end
+        if group == "year":
+            frame = "year:" + words[-4:]
+        elif group == "this_year" and anchor_year:
             frame = f"year:{anchor_year}"
         else:
-            frame = match.lastgroup or ""
+            frame = group
         if best is None or distance < best[0]:
             best = (distance, frame)
     return best[1] if best else None
 
 
-def context_of(claim: Claim, anchor_year: int | None = None) -> Context:
+def context_of(claim: Claim, anchor_year: int | None = None, reader: SentenceReader | None = None) -> Context:
+    """The claim's context; `reader` reads its sentence once for all the claims in it."""
     if claim.sentence is None:
         return Context("", None, frozenset(), None)
     sentence = claim.sentence.text
+    reading = reader.read(sentence) if reader is not None else _read(sentence)
     start, end = _offsets_in_sentence(claim)
-    before = _content_keys(sentence[:start])[-WINDOW_WORDS:]
-    after = _content_keys(sentence[end:])[:WINDOW_WORDS]
-    words = before + after
-    noun = getattr(claim.value, "noun", None)
+    words = reading.keys_before(start)[-WINDOW_WORDS:] + reading.keys_after(end)[:WINDOW_WORDS]
+    noun = claim.value.noun if isinstance(claim.value, CountValue) else None
     return Context(
         words=" ".join(sorted(set(words))),
-        frame=_occasion(sentence, start, end) if claim.kind == "location" else _frame(sentence, start, end, anchor_year),
-        countries=frozenset(countries_in(sentence)),
+        frame=_occasion(sentence, start, end) if claim.kind == "location" else _frame(reading, start, end, anchor_year),
+        countries=reading.countries,
         noun=noun_key(noun) if noun else None,
     )
 
@@ -171,14 +230,18 @@ def _occasion(sentence: str, start: int, end: int) -> str | None:
 
 def _content_keys(text: str) -> list[str]:
     """The words of `text` that say what it is about, as keys; countries as their codes."""
-    keys = []
-    for word in _WORD.findall(text):
-        code = _country_of_phrase(word) if word[:1].isupper() else ()
-        if code:
-            keys.append(code[0].lower())
-        elif word.lower() not in _STOPWORDS and not word.isdigit():
-            keys.append(word_key(word))
-    return keys
+    return [key for word in _WORD.findall(text) if (key := _content_key(word)) is not None]
+
+
+@lru_cache(maxsize=65536)
+def _content_key(word: str) -> str | None:
+    """The key of a word that says what a sentence is about, a country's code for a country; None for other words."""
+    code = _country_of_phrase(word) if word[:1].isupper() else ()
+    if code:
+        return code[0].lower()
+    if word.lower() in _STOPWORDS or word.isdigit():
+        return None
+    return word_key(word)
 
 
 def _offsets_in_sentence(claim: Claim) -> tuple[int, int]:
@@ -202,6 +265,7 @@ class Alignment:
 
 
 Judge = Callable[[Claim], tuple[Verdict, str]]
+VerdictOf = Callable[[Claim], Verdict]
 
 # how many of the facts whose contexts agree best are judged for each claim
 _JUDGED_CANDIDATES = 6
@@ -213,6 +277,7 @@ def _frames_differ(claim: Context, fact: Context) -> bool:
 # Among facts whose contexts agree about equally (the same sentence, say), prefer
 # one that settles the claim: "Friday" is about "Thursday", not about "this year".
 _SETTLES_BONUS = {Verdict.SUPPORTED: 12.0, Verdict.CONTRADICTED: 10.0, Verdict.NOT_FOUND: 0.0}
+_MOST_SETTLES_BONUS = max(_SETTLES_BONUS.values())
 
 
 @dataclass
@@ -226,8 +291,9 @@ class FactIndex:
     countries: set[str] = field(default_factory=set, init=False)
 
     def __post_init__(self) -> None:
+        reader = SentenceReader()
         for fact in self.facts:
-            context = context_of(fact, self.anchor_year)
+            context = context_of(fact, self.anchor_year, reader)
             entries = self._by_kind[fact.kind]
             for word in set(context.words.split()):
                 self._by_word[(fact.kind, word)].append(len(entries))
@@ -237,60 +303,98 @@ class FactIndex:
     def candidates(self, kind: str, context: Context) -> list[tuple[Claim, Context]]:
         """Facts of `kind` sharing a context word with the claim (all of them when the claim has no context)."""
         entries = self._by_kind.get(kind, [])
-        words = context.words.split()
-        if not words or len(entries) <= 32:
+        if len(entries) <= 32 or not context.words:
             return entries
-        hits: dict[int, int] = defaultdict(int)
-        for word in words:
-            for index in self._by_word.get((kind, word), ()):
-                hits[index] += 1
-        best = sorted(hits, key=lambda i: -hits[i])[:32]
+        hits = Counter(index for word in context.words.split() for index in self._by_word.get((kind, word), ()))
+        best = sorted(hits, key=hits.__getitem__, reverse=True)[:32]   # stable: ties in order of first hit
         return [entries[i] for i in sorted(best)]
 
-    def align(self, claim: Claim, judge: Judge) -> Alignment:
-        """The fact `claim` is about, judged by `judge`; not_found with the reason when there is none."""
-        context = context_of(claim, self.anchor_year)
-        candidates = self.candidates(claim.kind, context)
+    def align(self, claim: Claim, judge: Judge, *, verdict: VerdictOf | None = None) -> Alignment:
+        """The fact `claim` is about, judged by `judge`; not_found with the reason when there is none.
+        (An Aligner aligns the claims of a whole draft at less cost.)"""
+        return Aligner(self).align(claim, judge, verdict=verdict)
+
+
+class _Judged(NamedTuple):
+    score: float   # with the bonus of its verdict
+    fact: Claim
+    verdict: Verdict
+
+
+@dataclass
+class Aligner:
+    """Aligns the claims of one draft, in their order, with the source's facts."""
+
+    index: FactIndex
+    _reader: SentenceReader = field(default_factory=SentenceReader, init=False)
+
+    def align(self, claim: Claim, judge: Judge, *, verdict: VerdictOf | None = None) -> Alignment:
+        """The fact `claim` is about, judged by `judge`; not_found with the reason when there is none.
+
+        `verdict` gives the verdict alone, as `judge` would, at less cost: alignment weighs several
+        facts and reports one, so only that one needs its reason."""
+        verdict_of = verdict or (lambda fact: judge(fact)[0])
+        index = self.index
+        context = context_of(claim, index.anchor_year, self._reader)
+        candidates = index.candidates(claim.kind, context)
         if not candidates:
             return Alignment(None, Verdict.NOT_FOUND, f"the source states no {claim.kind} fact")
-        foreign = context.countries - self.countries
-        if claim.kind in _NUMERIC_KINDS and foreign and not (context.countries & self.countries):
+        foreign = context.countries - index.countries
+        if claim.kind in _NUMERIC_KINDS and foreign and not (context.countries & index.countries):
             return Alignment(None, Verdict.NOT_FOUND, f"the source says nothing about {_country_names(foreign)}")
         if not context.words and len(candidates) == 1:
             fact = candidates[0][0]
             return Alignment(fact, *judge(fact))
-        # judge only the facts whose contexts agree best: judging is the costly part
-        scored = sorted(
-            ((self._score(context, fact_context), fact, fact_context) for fact, fact_context in candidates),
-            key=lambda entry: -entry[0],
-        )[:_JUDGED_CANDIDATES]
-        judged = [
-            (score + _SETTLES_BONUS[outcome[0]], fact, fact_context, outcome)
-            for score, fact, fact_context in scored
-            for outcome in [judge(fact)]
+        scores = [
+            _score(context, fact_context, agreement)
+            for (_, fact_context), agreement in zip(candidates, _word_agreements(context, candidates))
         ]
-        aligned = [entry for entry in judged if entry[0] >= MIN_SCORE]
-        if not aligned:
+        # Judge only the facts whose contexts agree best (judging is the costly part), best first,
+        # and stop once no fact left could outscore the one that would be reported.
+        best_first = sorted(range(len(candidates)), key=scores.__getitem__, reverse=True)   # stable: ties keep source order
+        best: _Judged | None = None          # the first of the aligned facts with the highest score
+        overturning: _Judged | None = None   # the first aligned fact that supports the claim in its frame
+        for place in best_first[:_JUDGED_CANDIDATES]:
+            score = scores[place]
+            if score + _MOST_SETTLES_BONUS < MIN_SCORE:
+                break   # neither this fact nor any left can be aligned
+            reported = overturning if best is not None and best.verdict == Verdict.CONTRADICTED else best
+            if reported is not None and score + _MOST_SETTLES_BONUS <= reported.score:
+                break
+            fact, fact_context = candidates[place]
+            outcome = verdict_of(fact)
+            judged = _Judged(score + _SETTLES_BONUS[outcome], fact, outcome)
+            if judged.score < MIN_SCORE:
+                continue
+            if best is None or judged.score > best.score:
+                best = judged
+            if overturning is None and outcome == Verdict.SUPPORTED and not _frames_differ(context, fact_context):
+                overturning = judged
+        if best is None:
             return Alignment(None, Verdict.NOT_FOUND, f"no {claim.kind} in the source is about the same thing")
-        best = max(aligned, key=lambda entry: entry[0])
-        if best[3][0] == Verdict.CONTRADICTED:
+        if best.verdict == Verdict.CONTRADICTED and overturning is not None:
             # A source often states one kind of value several times about one thing ("$4.5 billion"
             # for 2024 twice, the total once). A claim that one of the aligned facts supports is not
             # contradicted by another, unless their time frames or occasions tell them apart.
-            supporting = [
-                entry for entry in aligned
-                if entry[3][0] == Verdict.SUPPORTED and not _frames_differ(context, entry[2])
-            ]
-            if supporting:
-                best = max(supporting, key=lambda entry: entry[0])
-        return Alignment(best[1], *best[3])
+            best = overturning
+        return Alignment(best.fact, *judge(best.fact))
 
-    @staticmethod
-    def _score(claim: Context, fact: Context) -> float:
-        score = fuzz.token_set_ratio(claim.words, fact.words) if claim.words and fact.words else 0.0
-        if claim.frame and fact.frame:
-            score += -OTHER_FRAME_PENALTY if _frames_differ(claim, fact) else SAME_FRAME_BONUS
-        score += min(2, len(claim.countries & fact.countries)) * SHARED_COUNTRY_BONUS
-        if claim.noun and fact.noun and claim.noun != fact.noun:
-            score -= OTHER_NOUN_PENALTY
-        return score
+
+def _score(claim: Context, fact: Context, agreement: float) -> float:
+    """How well a fact's context agrees with the claim's: the agreement of their words, then their frames, countries and nouns."""
+    score = agreement
+    if claim.frame and fact.frame:
+        score += -OTHER_FRAME_PENALTY if _frames_differ(claim, fact) else SAME_FRAME_BONUS
+    score += min(2, len(claim.countries & fact.countries)) * SHARED_COUNTRY_BONUS
+    if claim.noun and fact.noun and claim.noun != fact.noun:
+        score -= OTHER_NOUN_PENALTY
+    return score
+
+
+def _word_agreements(claim: Context, facts: list[tuple[Claim, Context]]) -> list[float]:
+    """The agreement (0-100) of the claim's context words with each fact's: rapidfuzz's
+    token_set_ratio, for all the facts in one call; 0 for no words."""
+    if not claim.words:
+        return [0.0] * len(facts)
+    choices = [fact.words for _, fact in facts]
+    return [score for _, score, _ in process.extract_iter(claim.words, choices, scorer=fuzz.token_set_ratio)]

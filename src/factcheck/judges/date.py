@@ -23,6 +23,7 @@ nothing places against a dated fact settles nothing.
 from __future__ import annotations
 
 import calendar
+import functools
 
 from ..dates import DAY_OFFSETS, RELATIVE_WORDS, YEAR_OFFSETS, DateParts, parts_of, resolve
 from ..models import Claim, DateValue, Verdict
@@ -32,12 +33,17 @@ _FIELDS = ("year", "month", "day", "weekday")
 
 
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
-    claimed = resolve(_value(claim), claim.text, context.published, context.anchor_year)
-    stated = resolve(_value(fact), fact.text, context.published, context.anchor_year)
+    claimed, stated = _resolved(claim, context), _resolved(fact, context)
     verdict = _agreement(claimed, stated)
     return verdict, _reason(verdict, claimed, stated)
 
 
+def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
+    """The verdict of `compare` alone."""
+    return _agreement(_resolved(claim, context), _resolved(fact, context))
+
+
+@functools.lru_cache(maxsize=4096)   # alignment compares a fact with many claims
 def describe(value: DateValue) -> str:
     """`13 June 2024`, `June 2024`, `2024`, `13 June`, `Thursday`, `Thursday (13 June 2024)`, `this year (2024)`."""
     if value.relative is not None:
@@ -56,8 +62,16 @@ def _value(claim: Claim) -> DateValue:
     return claim.value
 
 
+def _resolved(claim: Claim, context: JudgeContext) -> DateValue:
+    return resolve(_value(claim), claim.text, context.published, context.anchor_year)
+
+
+# dates.parts_of, once for each value: alignment compares a fact with many claims
+_parts_of = functools.lru_cache(maxsize=4096)(parts_of)
+
+
 def _date_words(value: DateValue) -> str:
-    parts = parts_of(value)
+    parts = _parts_of(value)
     words = []
     if parts.day is not None:
         words.append(str(parts.day))
@@ -76,7 +90,7 @@ def _placed(value: DateValue) -> bool:
 def _agreement(claimed: DateValue, stated: DateValue) -> Verdict:
     if not _placed(claimed) or not _placed(stated):
         return _relative_agreement(claimed, stated)
-    claim_parts, source_parts = parts_of(claimed), parts_of(stated)
+    claim_parts, source_parts = _parts_of(claimed), _parts_of(stated)
     for field in _FIELDS:
         mine, theirs = getattr(claim_parts, field), getattr(source_parts, field)
         if mine is not None and theirs is not None and mine != theirs:

@@ -14,6 +14,7 @@ Campania, not Puglia`.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from ..models import Claim, LocationValue, Verdict
@@ -23,24 +24,54 @@ if TYPE_CHECKING:
     from ..gazetteer import Place
 
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
-    from ..gazetteer import contains
-
     claimed, stated = _value(claim), _value(fact)
     source = f"source says {describe(stated)}"
     draft_place, source_place = _place(claimed), _place(stated)
-    if draft_place is None or source_place is None:
-        if _fold(claimed.name) == _fold(stated.name):
-            return Verdict.SUPPORTED, f"{source}; the draft names the same place"
-        return Verdict.NOT_FOUND, f"{source}; {claimed.name} is not a place the gazetteer can compare"
-    if draft_place.id == source_place.id:
-        return Verdict.SUPPORTED, f"{source}; the draft's {_written(claim, claimed)} is the same place"
-    if contains(draft_place, source_place):
-        return Verdict.SUPPORTED, f"{source}, which is in {draft_place.name}"
-    if contains(source_place, draft_place):
-        return Verdict.NOT_FOUND, (
-            f"{source}; {draft_place.name} is in {source_place.name}, more precise than the source"
-        )
-    return Verdict.CONTRADICTED, f"{source}; {_apart(draft_place, source_place)}"
+    relation = _relation(claimed, stated, draft_place, source_place)
+    verdict = _VERDICTS[relation]
+    if relation == "same name":
+        return verdict, f"{source}; the draft names the same place"
+    if relation == "unknown":
+        return verdict, f"{source}; {claimed.name} is not a place the gazetteer can compare"
+    assert draft_place is not None and source_place is not None
+    if relation == "same":
+        return verdict, f"{source}; the draft's {_written(claim, claimed)} is the same place"
+    if relation == "contains":
+        return verdict, f"{source}, which is in {draft_place.name}"
+    if relation == "inside":
+        return verdict, f"{source}; {draft_place.name} is in {source_place.name}, more precise than the source"
+    return verdict, f"{source}; {_apart(draft_place, source_place)}"
+
+
+def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
+    """The verdict of `compare` alone."""
+    claimed, stated = _value(claim), _value(fact)
+    return _VERDICTS[_relation(claimed, stated, _place(claimed), _place(stated))]
+
+
+# how the draft's place stands to the source's, and the verdict that gives
+_VERDICTS = {
+    "same name": Verdict.SUPPORTED,       # neither is in the gazetteer, but they are named alike
+    "unknown": Verdict.NOT_FOUND,         # one is not in the gazetteer
+    "same": Verdict.SUPPORTED,
+    "contains": Verdict.SUPPORTED,        # the draft's place contains the source's
+    "inside": Verdict.NOT_FOUND,          # the draft's place is inside the source's: more precise
+    "apart": Verdict.CONTRADICTED,
+}
+
+
+def _relation(claimed: LocationValue, stated: LocationValue, draft: Place | None, source: Place | None) -> str:
+    from ..gazetteer import contains
+
+    if draft is None or source is None:
+        return "same name" if _fold(claimed.name) == _fold(stated.name) else "unknown"
+    if draft.id == source.id:
+        return "same"
+    if contains(draft, source):
+        return "contains"
+    if contains(source, draft):
+        return "inside"
+    return "apart"
 
 
 def describe(value: LocationValue) -> str:
@@ -60,14 +91,19 @@ def _value(claim: Claim) -> LocationValue:
 
 
 def _place(value: LocationValue) -> Place | None:
+    return _place_of(value.place_id, value.name, value.country)
+
+
+@functools.lru_cache(maxsize=4096)   # alignment compares a fact with many claims
+def _place_of(place_id: str | None, name: str, country: str | None) -> Place | None:
     from ..gazetteer import get_place, resolve_place
 
-    if value.place_id:
+    if place_id:
         try:
-            return get_place(value.place_id)
+            return get_place(place_id)
         except KeyError:
             pass
-    return resolve_place(value.name, [value.country] if value.country else [])
+    return resolve_place(name, [country] if country else [])
 
 
 def _apart(draft: Place, source: Place) -> str:

@@ -43,6 +43,11 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
     return Verdict.NOT_FOUND, f"{source}; " + "; ".join(why for _, why in open_parties)
 
 
+def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
+    """The verdict of `compare` alone: its reasons are most of the judging, and a draft names few signatories."""
+    return compare(claim, fact, context)[0]
+
+
 def describe(value: SignatoryValue) -> str:
     """'Ukraine and Japan', 'Ukraine, Japan and Volodymyr Zelensky (Ukraine)', 'European Union'."""
     return _names(value.parties, countries=True)

@@ -16,6 +16,8 @@ then compared as intervals (`judges.intervals`):
 
 from __future__ import annotations
 
+import functools
+
 from ..durations import COMPONENTS, parse_iso, to_days
 from ..models import Claim, Qualifier, TermValue, Verdict
 from ..qualifiers import PREFIX
@@ -34,6 +36,12 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
     return verdict, _reason(verdict, claim.text, claimed, stated, claim_interval, source_interval)
 
 
+def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
+    """The verdict of `compare` alone."""
+    return relate(_interval(_value(claim), context), _interval(_value(fact), context))
+
+
+@functools.lru_cache(maxsize=4096)   # alignment compares a fact with many claims
 def describe(value: TermValue) -> str:
     """`10 years`, `2 years and 6 months`, `36 hours`, `more than 5 years`, `2 to 3 years`."""
     if value.qualifier == Qualifier.RANGE and value.high_iso:
