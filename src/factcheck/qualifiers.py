@@ -7,6 +7,9 @@ whatever it qualifies. No library lists these; the table is our own.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from .models import Qualifier
 from .text import alternation
 
@@ -43,6 +46,13 @@ AFTER_PATTERN = rf"(?:{alternation(AFTER)})\b"
 # the first word of every phrase before a number ("more", "at", "approx"; "~" has none), for patterns
 # that look for the places where a qualified number may start before they try the whole phrase
 BEFORE_FIRST_WORDS = frozenset(phrase.split()[0].rstrip(".") for phrase in BEFORE) - {"~"}
+
+
+@cache
+def before_pattern() -> re.Pattern[str]:
+    """`BEFORE_PATTERN` compiled, ignoring case: one pattern for the terms and the counts, which look for
+    a qualifier where their number may start (compiling the phrases takes milliseconds, at each start)."""
+    return re.compile(BEFORE_PATTERN, re.IGNORECASE)
 
 
 def qualifier_of(phrase: str) -> Qualifier:

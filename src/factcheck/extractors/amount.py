@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 
 from ..currencies import AMBIGUOUS_HEADS, COINS, DOLLAR_SLANG, NOT_AFTER_NUMBERS, SUBUNITS, Named, Registry, registry
 from ..models import AmountValue, Claim, Qualifier
-from ..numbers import DIGITS, NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS, WORDS, parse_number
+from ..numbers import DIGITS, NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS, numeral_pattern, parse_number
 from ..qualifiers import AFTER_PATTERN, BEFORE_PATTERN, qualifier_of
 from ..text import Document, alternation
 from .base import Options, make_claim
@@ -65,9 +65,11 @@ _POINT_NUMERAL = (
     rf"\b(?:\d{{1,3}}|(?:{_UNIT_WORD})(?:[ \t-](?:{_DIGIT_WORD}))?)[ \t]+point[ \t]+"
     rf"(?:\d{{1,6}}|(?:{_DIGIT_WORD})(?:[ \t]+(?:{_DIGIT_WORD})){{0,5}})\b(?:[ \t]+(?:{_SCALE_WORD})\b)?"
 )
-# where a numeral may start, digits or a number word: the engine skips every other place at once
+# where a numeral may start, digits or a number word: the engine skips every other place at once.
+# There it reads a spoken decimal or digits, else nothing before a letter: numbers in words are read
+# by the numeral pattern every kind shares (see _numeral_spans), which takes milliseconds to compile
 _NUMERAL_START = rf"(?=[\d.,]|\b(?:{alternation(sorted({*NUMBER_WORDS, 'a', 'an'}))})\b)"
-_NUMERAL = re.compile(rf"{_NUMERAL_START}(?:{_POINT_NUMERAL}|{_DIGIT_NUMERAL}|\b{WORDS})", re.I)
+_DIGITS_OR_START = re.compile(rf"{_NUMERAL_START}(?:{_POINT_NUMERAL}|{_DIGIT_NUMERAL}|(?=[^\W\d_]))", re.I)
 # "a"/"an" standing for one before a currency's name ("a dollar", "a penny", "a grand")
 _ARTICLE = re.compile(r"\b(?:an?)(?=[ \t]+[^\W\d_])", re.I)
 
@@ -415,10 +417,27 @@ class _Atom:
         return self.before is None and self.after is not None and self.after.special == "subunit"
 
 
+def _numeral_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where the numerals of `text` are, in order: a spoken decimal, digits, else number words. Where no
+    digits start, numbers.numeral_pattern() can only read words (its digits are a narrower case of ours)."""
+    words_at = numeral_pattern().match
+    position = 0
+    while found := _DIGITS_OR_START.search(text, position):
+        start = found.start()
+        if found.end() > start:
+            yield start, found.end()
+            position = found.end()
+        elif words := words_at(text, start):
+            yield start, words.end()
+            position = words.end()
+        else:
+            position = start + 1
+
+
 def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for match in _NUMERAL.finditer(text):
-        numeral = _read_numeral(text, match.start(), match.end())
+    for start, end in _numeral_spans(text):
+        numeral = _read_numeral(text, start, end)
         if numeral is None:
             continue
         if _PERCENT_AFTER.match(text, numeral.end):

@@ -28,26 +28,24 @@ since on its own it is as often a pronoun (`one official said`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from ..models import Claim, CountValue, Qualifier
-from ..numbers import NUMBER, SCALES, parse_number
-from ..text import Document, matches_at
+from ..numbers import SCALES, numeral_pattern, parse_number
+from ..text import Document
 from .base import Options, make_claim
 from ..words import IRREGULAR_PLURALS, NOT_PLURAL
-from ..qualifiers import BEFORE_PATTERN, qualifier_of
-from .term import SIMPLE_NUMBER, number_starts
+from ..qualifiers import qualifier_of
+from .term import SIMPLE_NUMBER, number_starts, qualifiers_at
 
 _LOW_OF_RANGE = rf"(?>\d{{1,3}}(?:,\d{{3}}){{1,4}}|{SIMPLE_NUMBER})"
-# tried where a term may start (term.number_starts): at a qualifier, "between", "from" or a number
-_COUNT = re.compile(
-    r"(?<!\w)(?<!\w')"    # an apostrophe inside a word blocks; an opening quote does not
-    rf"(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
-    # a range's first number and the words that lead to its second ("between 10 and", "10 to"),
-    # which is the number that follows
-    rf"(?P<range_head>(?:(?P<between>between[ \t]+)|(?:from[ \t]+)?)(?P<lo>{_LOW_OF_RANGE})"
-    rf"(?(between)[ \t]+and[ \t]+|[ \t]*(?:-|to\b)[ \t]*))?"
-    rf"(?P<number>{NUMBER})",
+# a range's first number and the words that lead to its second ("between 10 and", "10 to"), tried
+# where a term may start (term.number_starts) or after a qualifier there (term.qualifiers_at); the
+# second number is numbers.numeral_pattern(), matched where these words end
+_RANGE_HEAD = re.compile(
+    rf"(?:(?P<between>between[ \t]+)|(?:from[ \t]+)?)(?P<lo>{_LOW_OF_RANGE})"
+    rf"(?(between)[ \t]+and[ \t]+|[ \t]*(?:-|to\b)[ \t]*)",
     re.IGNORECASE,
 )
 _SCALE_WORD = re.compile(r"\b(" + "|".join(SCALES) + r")\b", re.I)
@@ -206,18 +204,58 @@ def _counting_verb_before(norm: str, start: int) -> bool:
     return bool(previous) and previous.group(1).lower() in _COUNTING_VERBS  # type: ignore[union-attr]
 
 
+class _Numeral(NamedTuple):
+    """A number that may be a count, with the words before it that belong to it."""
+
+    start: int                  # of the qualifier, else of the numeral
+    qualifier: str | None       # "more than"
+    low: str | None             # a range's first number: "10" in "between 10 and 15"
+    numeral_start: int          # of the range ("between 10 and 15", "10 to 15") or the number
+    number: re.Match[str]       # the number: a range's second one
+
+
+def _numerals(norm: str) -> Iterator[_Numeral]:
+    """What the one pattern `qualifier? range_head? numeral` would find where a term may start: after the
+    qualifier if one stands there, else where it stands, a range's words and the shared numeral pattern
+    where they end, else the numeral alone. A shorter qualifier never does better than the longest (no
+    qualifier's later words start a number or a range: tests/test_patterns.py)."""
+    qualified_at, number_at = qualifiers_at(norm).get, numeral_pattern().match
+    end = 0
+    for start in number_starts(norm):
+        if start < end:
+            continue
+        qualified = qualified_at(start)
+        found = qualified and _numeral_after(norm, start, *qualified, number_at)
+        found = found or _numeral_after(norm, start, None, start, number_at)
+        if found:
+            end = found.number.end()
+            yield found
+
+
+def _numeral_after(
+    norm: str, start: int, qualifier: str | None, position: int, number_at: Callable[[str, int], re.Match[str] | None]
+) -> _Numeral | None:
+    """The count's range and second number, else its number alone (read by `number_at`), at `position`."""
+    head = _RANGE_HEAD.match(norm, position)
+    if head and (number := number_at(norm, head.end())):
+        return _Numeral(start, qualifier, head.group("lo"), position, number)
+    if number := number_at(norm, position):
+        return _Numeral(start, qualifier, None, position, number)
+    return None
+
+
 def extract(doc: Document, options: Options) -> Iterable[Claim]:
     norm = doc.norm
-    for match in matches_at(_COUNT, norm, number_starts(norm)):
-        start, numeral_end = match.start(), match.end("number")
+    for found in _numerals(norm):
+        start, numeral_end = found.start, found.number.end()
         if doc.is_taken(start, numeral_end):
             continue           # most numbers are an amount's, a term's or a date's
-        qualifier_text = match.group("qual")
+        qualifier_text = found.qualifier
         qualifier = qualifier_of(qualifier_text) if qualifier_text else Qualifier.EXACT
-        if match.group("range_head"):
-            lo_text = match.group("lo")
-            hi_text = match.group("number")
-            numeral_start = match.start("range_head")
+        if found.low is not None:
+            lo_text = found.low
+            hi_text = found.number.group()
+            numeral_start = found.numeral_start
             low, high = _integer(lo_text), _integer(hi_text)
             scale = _SCALE_WORD.search(hi_text)
             if low is not None and scale and not _SCALE_WORD.search(lo_text):
@@ -226,8 +264,8 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
                 continue
             qualifier, count = Qualifier.RANGE, low
         else:
-            numeral_text = match.group("number")
-            numeral_start = match.start("number")
+            numeral_text = found.number.group()
+            numeral_start = found.numeral_start
             value = _integer(numeral_text)
             if value is None:
                 continue
@@ -244,7 +282,7 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
             continue           # "the Seven", "Group of Seven"
         noun = _noun_after(norm, numeral_end, count)
         if noun is None:
-            if match.group("range_head"):
+            if found.low is not None:
                 continue       # "won 2-1", "10 to 15" with nothing counted
             qualified = bool(qualifier_text) and " ".join(qualifier_text.lower().split()) in _BARE_QUALIFIERS
             if not (qualified or (not qualifier_text and _counting_verb_before(norm, numeral_start))):

@@ -40,8 +40,8 @@ from functools import lru_cache
 from ..durations import MULTIPLES, add_components, components_of, format_iso, rank
 from ..models import Claim, Qualifier, TermValue
 from ..numbers import NUMBER, NUMBER_WORDS, TENS, UNITS, parse_number
-from ..qualifiers import AFTER_PATTERN, BEFORE_FIRST_WORDS, BEFORE_PATTERN, qualifier_of
-from ..text import Document, alternation, matches_at
+from ..qualifiers import AFTER_PATTERN, BEFORE_FIRST_WORDS, before_pattern, qualifier_of
+from ..text import Document, alternation
 from .base import Options, make_claim
 
 _POSTFIX_QUALIFIER = re.compile(rf"[ \t]+({AFTER_PATTERN})", re.I)
@@ -100,21 +100,44 @@ def number_starts(norm: str) -> tuple[int, ...]:
     return tuple(match.start() for match in _NUMBER_START.finditer(norm))
 
 
+_BLANKS = re.compile(r"[ \t]+")
+
+
+@lru_cache(maxsize=8)
+def qualifiers_at(norm: str) -> dict[int, tuple[str, int]]:
+    """The qualifiers ('more than', 'about') at the places a term or a count may start, each with where
+    the words after it and its blanks start: found once for both kinds. The term and count patterns leave
+    the qualifier out, so that its many phrases are compiled once; they are tried after it, then (see
+    _matches) where it stands."""
+    qualifier_at, blanks_at = before_pattern().match, _BLANKS.match
+    found = {}
+    for start in number_starts(norm):
+        if (qualifier := qualifier_at(norm, start)) and (blanks := blanks_at(norm, qualifier.end())):
+            found[start] = (qualifier.group(), blanks.end())
+    return found
+
+
+# what follows a qualifier, if one stands before the number (see qualifiers_at)
 _TERM = re.compile(
     r"(?<!\w)(?<!\w')"    # an apostrophe inside a word blocks; an opening quote does not
-    rf"(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
     r"(?:"
-    # "between 10 and 15", "from 10 to 15", "10-15", "10 or 15": "and" after "between" only
+    # "between 10 and 15", "from 10 to 15", "10-15", "10 or 15": "and" after "between" only;
+    # the range's second number is the number below
     rf"(?P<range>(?:(?P<between>between[ \t]+)|(?:from[ \t]+)?)(?P<lo>{SIMPLE_NUMBER})"
-    rf"(?(between)[ \t]+and[ \t]+|[ \t]*(?:-|to\b|or\b)[ \t]*)(?P<hi>{NUMBER}))"
+    r"(?(between)[ \t]+and[ \t]+|[ \t]*(?:-|to\b|or\b)[ \t]*))"
     rf"|(?P<mixed>(?P<whole>{SIMPLE_NUMBER})[ \t]+and[ \t]+(?:(?P<parts>an?|one|two|three|[123])[ \t]+)?"
     r"(?P<part>half|quarters?)\b(?:[ \t]+of)?)"
     r"|(?P<fraction>(?:an?[ \t]+)?(?:(?P<fparts>one|two|three)[ \t-]+)?(?P<fpart>half|quarters?)\b"
     r"(?:[ \t]+of)?(?:[ \t]+an?\b)?)"
     r"|(?P<slash>(?<![\d/])(?P<numerator>[1-9])/(?P<denominator>[2-9])(?![\d/]))"
-    rf"|(?P<number>{NUMBER})"
-    r"|(?P<article>an?\b)"
+    r"|"
     r")"
+    # after a range's words or none of the above: a number, else (not after a range) an article. The
+    # alternatives are tried in the order range, mixed, fraction, slash, number, article, and the
+    # number is written once: numbers.NUMBER takes milliseconds to compile, which each start pays
+    r"(?(mixed)|(?(fraction)|(?(slash)|"
+    rf"(?:(?P<number>{NUMBER})|(?(range)(?!)|(?P<article>an?\b)))"
+    r")))"
     r"(?P<plus>\+)?"
     rf"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:{_BETWEEN})[ \t]+)?|(?<=\d))"
     rf"(?P<unit>{_UNIT})(?![\w])",
@@ -224,11 +247,32 @@ def _is_rate(norm: str, start: int, end: int, doc: Document) -> bool:
     return bool(second_last) and numeric(second_last) and last.isalpha() and last.islower()
 
 
-def _single(match: re.Match[str], norm: str, doc: Document) -> _Part | None:
-    """The length one pattern match states, or None when the words are not a term."""
+def _matches(norm: str) -> Iterator[tuple[int, str | None, re.Match[str]]]:
+    """The term pattern's matches where a term may start, each with its start and its qualifier: after the
+    qualifier if one stands there, else where it stands ("a full year": a qualifier's words may be a
+    term's). As the engine would find them were the qualifier in the pattern: a shorter qualifier never
+    does better than the longest (no qualifier's later words start a term: tests/test_patterns.py)."""
+    qualified_at, term_at = qualifiers_at(norm).get, _TERM.match
+    end = 0
+    for start in number_starts(norm):
+        if start < end:
+            continue
+        qualified = qualified_at(start)
+        if qualified and (match := term_at(norm, qualified[1])):
+            found = (start, qualified[0], match)
+        elif match := term_at(norm, start):
+            found = (start, None, match)
+        else:
+            continue
+        end = match.end()
+        yield found
+
+
+def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: str, doc: Document) -> _Part | None:
+    """The length one pattern match (after its qualifier, if any) states, or None when the words are not a term."""
     surface = match.group("unit")
     unit = _unit_name(surface)
-    start, end = match.start(), match.end("unit")
+    end = match.end("unit")
     quantity = next(name for name in ("range", "mixed", "fraction", "slash", "number", "article") if match.group(name))
     quantity_start = match.start(quantity)
     if surface in _DIGITS_ONLY and not norm[quantity_start].isdigit():
@@ -252,7 +296,6 @@ def _single(match: re.Match[str], norm: str, doc: Document) -> _Part | None:
     if long_tail:
         end += long_tail.end()
 
-    qualifier_text = match.group("qual")
     qualifier = qualifier_of(qualifier_text) if qualifier_text else Qualifier.EXACT
     if qualifier_text and qualifier_text.lower() == "over" and not (
         _OVER_AS_BOUND_BEFORE.search(norm, max(0, start - 16), start) or _AGO.match(norm, end)
@@ -265,12 +308,12 @@ def _single(match: re.Match[str], norm: str, doc: Document) -> _Part | None:
     high: Fraction | None = None
     if quantity == "range":
         low = _number_value(match.group("lo"))
-        high = _number_value(match.group("hi"))
+        high = _number_value(match.group("number"))
         if low is None or high is None:
             return None
         if low >= high:
             # "cut from 20 to 15 years": only the second number is a length
-            start = match.start("hi")
+            start = match.start("number")
             low, high, qualifier, qualifier_text = high, None, Qualifier.EXACT, None
         value = low
     elif quantity == "mixed":
@@ -366,8 +409,7 @@ def _extend(part: _Part, norm: str) -> None:
 def find_terms(doc: Document) -> list[_Part]:
     """Every length of time in the document, joined where one length is written in several units."""
     norm = doc.norm
-    matches = matches_at(_TERM, norm, number_starts(norm))
-    singles = [p for p in (_single(m, norm, doc) for m in matches) if p is not None]
+    singles = [p for p in (_single(*found, norm, doc) for found in _matches(norm)) if p is not None]
     singles.extend(_number_free(norm))
     singles.sort(key=lambda p: (p.start, -p.end))
     parts: list[_Part] = []

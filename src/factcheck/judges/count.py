@@ -12,18 +12,16 @@ the numbers are not compared and the claim is not found.
 from __future__ import annotations
 
 import functools
-import re
 
 from ..words import noun_key
 from ..models import Claim, CountValue, Qualifier, Verdict
-from ..numbers import NUMBER, parse_number
+from ..numbers import numeral_pattern, parse_number
 from ..qualifiers import PREFIX
 from .context import JudgeContext
 from .intervals import Interval, interval_of, relate
 
 # things are "fewer", not "less"
 _PREFIX = {**PREFIX, Qualifier.LT: "fewer than "}
-_NUMERAL = re.compile(NUMBER, re.IGNORECASE)
 
 
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
@@ -93,8 +91,8 @@ def _number_words(value: CountValue) -> str:
 def _described(value: CountValue, text: str, with_noun: bool = True) -> str:
     """The value with its own words for a number written out: 'more than 12 (a dozen) deals'."""
     words = _number_words(value)
-    numeral = _NUMERAL.search(text)
-    parsed = parse_number(numeral.group(0)) if numeral else None
+    found = numeral_pattern().search(text)
+    parsed = parse_number(found.group(0)) if found else None
     if value.qualifier != Qualifier.RANGE and parsed and parsed.in_words and parsed.value == value.count:
-        words += f" ({numeral.group(0).strip().lower()})"  # type: ignore[union-attr]
+        words += f" ({found.group(0).strip().lower()})"  # type: ignore[union-attr]
     return words + (f" {value.noun}" if value.noun and with_noun else "")
