@@ -32,6 +32,21 @@ def newsroom(tmp_path, monkeypatch):
     return tmp_path
 
 
+def run_python(code: str, cache_dir: Path, cwd: Path | None = None) -> str:
+    """What `code` prints in a new Python process whose cache folder is `cache_dir` (caches are per
+    process: only a new one shows what is read from the folder and what is built); fails on an error."""
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=cwd,
+        env={**os.environ, "FACTCHECK_CACHE_DIR": str(cache_dir)},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     if not SEED.exists():

@@ -4,10 +4,7 @@ optimisation (a stale, damaged or unwritable one is rebuilt or done without)."""
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
 from fractions import Fraction
 from pathlib import Path
 
@@ -22,6 +19,8 @@ from factcheck.durations import (
     to_quantity,
     unit_lengths,
 )
+
+from .conftest import run_python
 
 # --- durations: pint's lengths without pint ------------------------------------------------------
 
@@ -54,26 +53,17 @@ def test_to_days_is_pints_conversion(iso):
     assert to_days(iso) == float(to_quantity(iso).to("day").magnitude)
 
 
-def _run(code: str, cache_dir: Path) -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-        env={**os.environ, "FACTCHECK_CACHE_DIR": str(cache_dir)},
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
 _DAYS = "import sys\nfrom factcheck.durations import to_days\nprint(to_days('P1Y6M2W'), 'pint' in sys.modules)"
 
 
 def test_durations_are_read_from_pint_once_then_from_the_cache(tmp_path):
     expected = str(to_days("P1Y6M2W"))
-    assert _run(_DAYS, tmp_path) == f"{expected} True\n"
+    assert run_python(_DAYS, tmp_path) == f"{expected} True\n"
     [cache] = list(tmp_path.glob("durations-*.pickle"))
-    assert _run(_DAYS, tmp_path) == f"{expected} False\n"      # pint not imported
+    assert run_python(_DAYS, tmp_path) == f"{expected} False\n"      # pint not imported
     cache.write_bytes(b"not a pickle")
-    assert _run(_DAYS, tmp_path) == f"{expected} True\n"       # rebuilt from pint
-    assert _run(_DAYS, tmp_path) == f"{expected} False\n"
+    assert run_python(_DAYS, tmp_path) == f"{expected} True\n"       # rebuilt from pint
+    assert run_python(_DAYS, tmp_path) == f"{expected} False\n"
 
 
 def test_another_pint_version_reads_its_own_lengths(tmp_path, monkeypatch):
@@ -99,7 +89,7 @@ def test_a_librarys_stamp_names_its_installed_version(name):
 def test_durations_without_a_writable_cache_folder(tmp_path):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("")
-    assert _run(_DAYS, blocker / "cache") == f"{to_days('P1Y6M2W')} True\n"
+    assert run_python(_DAYS, blocker / "cache") == f"{to_days('P1Y6M2W')} True\n"
 
 
 # --- currencies: the registry's database ---------------------------------------------------------
@@ -113,31 +103,26 @@ _NAMES = (
 
 
 def test_the_currency_registry_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path):
-    built = _run(_NAMES, tmp_path)
+    built = run_python(_NAMES, tmp_path)
     assert "SAR" in built and "USD" in built and "PLN" in built and "Swiss francs" in built
     [cache] = list(tmp_path.glob("currencies-*.sqlite"))
-    assert _run(_NAMES, tmp_path) == built
+    assert run_python(_NAMES, tmp_path) == built
     whole = cache.read_bytes()
     for damaged in (b"not a database", whole[: len(whole) // 2]):
         cache.write_bytes(damaged)
-        assert _run(_NAMES, tmp_path) == built
+        assert run_python(_NAMES, tmp_path) == built
         assert cache.read_bytes() == whole
 
 
 def test_the_currency_registry_without_a_writable_cache_folder(tmp_path):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("")
-    assert _run(_NAMES, blocker / "cache") == _run(_NAMES, tmp_path)
+    assert run_python(_NAMES, blocker / "cache") == run_python(_NAMES, tmp_path)
 
 
 def test_a_relative_cache_folder(tmp_path):
     code = "from factcheck.currencies import registry\nprint(registry().name('euros'))"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path,
-        env={**os.environ, "FACTCHECK_CACHE_DIR": "relative-cache"},
-    )
-    assert result.returncode == 0, result.stderr
-    assert "EUR" in result.stdout
+    assert "EUR" in run_python(code, Path("relative-cache"), cwd=tmp_path)
     assert list((tmp_path / "relative-cache").glob("currencies-*.sqlite"))
 
 
@@ -160,8 +145,8 @@ def test_a_check_with_warm_caches_loads_no_library_data(tmp_path):
         f"status = main(['check', {str(draft)!r}, '--source', {str(source)!r}])\n"
         f"print(status, sorted(set(sys.modules) & {set(_HEAVY)!r}))\n"
     )
-    first = _run(code, tmp_path / "cache")
-    again = _run(code, tmp_path / "cache")
+    first = run_python(code, tmp_path / "cache")
+    again = run_python(code, tmp_path / "cache")
     assert first.splitlines()[:-1] == again.splitlines()[:-1]      # the same report
     assert all(f" {kind} " in again for kind in ("amount", "term", "location")), again
     assert again.splitlines()[-1] in ("0 []", "1 []"), again

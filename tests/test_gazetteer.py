@@ -20,6 +20,8 @@ from factcheck.gazetteer import (
     resolve_place,
 )
 
+from .conftest import run_python
+
 
 def place(name: str, near: tuple[str, ...] = ()) -> Place:
     found = resolve_place(name, near)
@@ -489,20 +491,11 @@ def test_organisation_members():
 
 
 def _lookups_in_fresh_process(cache_dir) -> str:
-    import os
-    import subprocess
-    import sys
-
-    code = (
+    return run_python(
         "from factcheck import gazetteer as g\n"
-        "print(g.country_code('Kyiv'), g.resolve_place('Apulia').id, g.resolve_place('Lecce').within)"
+        "print(g.country_code('Kyiv'), g.resolve_place('Apulia').id, g.resolve_place('Lecce').within)",
+        cache_dir,
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-        env={**os.environ, "FACTCHECK_CACHE_DIR": str(cache_dir)},
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def test_the_built_index_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path):

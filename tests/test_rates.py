@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
-import subprocess
-import sys
+import sqlite3
 
 import pytest
 
-import sqlite3
-
 from factcheck.rates import RateTable, converter, rate_table, write_table
+
+from .conftest import run_python
 
 
 @pytest.fixture(scope="module")
@@ -76,17 +74,12 @@ def test_a_table_built_from_the_library_equals_the_cached_one(library):
 
 
 def _convert_in_fresh_process(cache_dir) -> str:
-    code = (
+    return run_python(
         "import datetime as dt\n"
         "from factcheck.rates import rate_table\n"
-        "print(repr(rate_table().convert(1.0, 'JPY', 'USD', dt.date(2024, 3, 26))))"
+        "print(repr(rate_table().convert(1.0, 'JPY', 'USD', dt.date(2024, 3, 26))))",
+        cache_dir,
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-        env={**os.environ, "FACTCHECK_CACHE_DIR": str(cache_dir)},
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def test_the_table_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, library):
