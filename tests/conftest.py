@@ -47,6 +47,20 @@ def run_python(code: str, cache_dir: Path, cwd: Path | None = None) -> str:
     return result.stdout
 
 
+def run_with_a_cache_file(code: str, cache_dir: Path, file_pattern: str) -> str:
+    """What `code` prints in new processes, asserting that it prints the same when the cache file it makes
+    (`file_pattern` in `cache_dir`) is read back, and when that file is damaged (then rebuilt to the same bytes)."""
+    built = run_python(code, cache_dir)
+    [cache] = list(cache_dir.glob(file_pattern))
+    assert run_python(code, cache_dir) == built          # read from the cache
+    whole = cache.read_bytes()
+    for damaged in (b"not a cache file", whole[: len(whole) // 2]):
+        cache.write_bytes(damaged)
+        assert run_python(code, cache_dir) == built      # rebuilt
+        assert cache.read_bytes() == whole
+    return built
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     if not SEED.exists():

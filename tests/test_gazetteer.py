@@ -20,7 +20,7 @@ from factcheck.gazetteer import (
     resolve_place,
 )
 
-from .conftest import run_python
+from .conftest import run_python, run_with_a_cache_file
 
 
 def place(name: str, near: tuple[str, ...] = ()) -> Place:
@@ -490,26 +490,17 @@ def test_organisation_members():
     assert "Group of Seven" in organisation("G7").aliases
 
 
-def _lookups_in_fresh_process(cache_dir) -> str:
-    return run_python(
-        "from factcheck import gazetteer as g\n"
-        "print(g.country_code('Kyiv'), g.resolve_place('Apulia').id, g.resolve_place('Lecce').within)",
-        cache_dir,
-    )
+_LOOKUPS = (
+    "from factcheck import gazetteer as g\n"
+    "print(g.country_code('Kyiv'), g.resolve_place('Apulia').id, g.resolve_place('Lecce').within)"
+)
 
 
 def test_the_built_index_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path):
-    built = _lookups_in_fresh_process(tmp_path)
-    [cache] = list(tmp_path.glob("gazetteer-*.sqlite"))
-    assert _lookups_in_fresh_process(tmp_path) == built      # read from the cache
-    whole = cache.read_bytes()
-    for damaged in (b"not a database", whole[: len(whole) // 2]):
-        cache.write_bytes(damaged)
-        assert _lookups_in_fresh_process(tmp_path) == built  # rebuilt
-        assert cache.read_bytes() == whole
+    assert "UA region:IT-75" in run_with_a_cache_file(_LOOKUPS, tmp_path, "gazetteer-*.sqlite")
 
 
 def test_an_unwritable_cache_directory_still_answers(tmp_path):
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("")
-    assert "UA region:IT-75" in _lookups_in_fresh_process(blocker / "cache")
+    assert "UA region:IT-75" in run_python(_LOOKUPS, blocker / "cache")

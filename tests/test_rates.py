@@ -10,7 +10,7 @@ import pytest
 
 from factcheck.rates import RateTable, converter, rate_table, write_table
 
-from .conftest import run_python
+from .conftest import run_python, run_with_a_cache_file
 
 
 @pytest.fixture(scope="module")
@@ -73,29 +73,20 @@ def test_a_table_built_from_the_library_equals_the_cached_one(library):
                 assert built.convert(1.0, code, other, day) == cached.convert(1.0, code, other, day)
 
 
-def _convert_in_fresh_process(cache_dir) -> str:
-    return run_python(
-        "import datetime as dt\n"
-        "from factcheck.rates import rate_table\n"
-        "print(repr(rate_table().convert(1.0, 'JPY', 'USD', dt.date(2024, 3, 26))))",
-        cache_dir,
-    )
+_CONVERT = (
+    "import datetime as dt\n"
+    "from factcheck.rates import rate_table\n"
+    "print(repr(rate_table().convert(1.0, 'JPY', 'USD', dt.date(2024, 3, 26))))"
+)
 
 
 def test_the_table_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, library):
     expected = repr(library.convert(1.0, "JPY", "USD", date=dt.date(2024, 3, 26))) + "\n"
-    assert _convert_in_fresh_process(tmp_path) == expected
-    [cache] = list(tmp_path.glob("rates-*.sqlite"))
-    assert _convert_in_fresh_process(tmp_path) == expected      # read from the cache
-    whole = cache.read_bytes()
-    for damaged in (b"not a database", whole[: len(whole) // 2]):
-        cache.write_bytes(damaged)
-        assert _convert_in_fresh_process(tmp_path) == expected  # rebuilt
-        assert cache.read_bytes() == whole
+    assert run_with_a_cache_file(_CONVERT, tmp_path, "rates-*.sqlite") == expected
 
 
 def test_an_unwritable_cache_folder_still_converts(tmp_path, library):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("")
     expected = repr(library.convert(1.0, "JPY", "USD", date=dt.date(2024, 3, 26))) + "\n"
-    assert _convert_in_fresh_process(blocker / "cache") == expected
+    assert run_python(_CONVERT, blocker / "cache") == expected
