@@ -4,7 +4,9 @@ optimisation (a stale, damaged or unwritable one is rebuilt or done without)."""
 
 from __future__ import annotations
 
+import os
 import random
+import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -143,3 +145,24 @@ def test_a_check_with_warm_caches_loads_no_library_data(tmp_path):
     assert first.splitlines()[:-1] == again.splitlines()[:-1]      # the same report
     assert all(f" {kind} " in again for kind in ("amount", "term", "location")), again
     assert again.splitlines()[-1] in ("0 []", "1 []"), again
+
+
+# --- the cache folder ------------------------------------------------------------------------------
+
+
+def test_a_new_cache_file_removes_the_stale_files_of_its_kind(tmp_path, monkeypatch):
+    from factcheck.cache import STALE_SECONDS, cache_path, write_atomically
+
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    old = time.time() - STALE_SECONDS - 60
+    stale = [tmp_path / "gazetteer-0000000000000000.sqlite", tmp_path / "gazetteer-1111111111111111.pickle"]
+    recent = tmp_path / "gazetteer-2222222222222222.sqlite"          # another checkout's, in use today
+    other_kind = tmp_path / "rates-3333333333333333.sqlite"
+    for path in (*stale, recent, other_kind):
+        path.write_bytes(b"built before")
+    for path in (*stale, other_kind):
+        os.utime(path, (old, old))
+    new = cache_path("gazetteer", ".sqlite", "new data")
+    write_atomically(new, b"built now")
+    assert new.read_bytes() == b"built now"
+    assert sorted(tmp_path.iterdir()) == sorted([new, recent, other_kind])

@@ -8,13 +8,16 @@ databases, opened read-only and read by need, so that a run pays only for the ke
 The files live in $FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck or ~/.cache/factcheck.
 A file's name carries a stamp of everything it was built from (data files, library versions,
 the building code), so a change makes a new one; a file that cannot be read is rebuilt, and
-where the folder cannot be written the value is simply built in each process.
+where the folder cannot be written the value is simply built in each process. Writing a new
+file removes the files of the same kind made more than a day before (an upgrade leaves no
+7 MB gazetteer behind, while two checkouts in use side by side keep theirs).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 import pickle
 import sqlite3
 from collections.abc import Callable
@@ -55,9 +58,14 @@ def distribution_stamp(name: str) -> bytes:
     return (distribution(name).read_text("METADATA") or "").encode()
 
 
+# files of a kind older than this are another version's, left behind
+STALE_SECONDS = 24 * 3600
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (a concurrent run never reads half a file);
-    a folder that cannot be written is no error: the cache is an optimisation."""
+    """Write `data` to `path` whole or not at all (a concurrent run never reads half a file), and
+    remove the stale files of its kind; a folder that cannot be written is no error: the cache is an
+    optimisation."""
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +75,19 @@ def write_atomically(path: Path, data: bytes) -> None:
         try:
             partial.unlink(missing_ok=True)
         except OSError:
+            pass
+        return
+    _remove_stale(path)
+
+
+def _remove_stale(path: Path) -> None:
+    kind = path.name.rsplit("-", 1)[0]
+    cutoff = time.time() - STALE_SECONDS
+    for other in path.parent.glob(f"{kind}-*"):
+        try:
+            if other != path and other.stat().st_mtime < cutoff:
+                other.unlink()
+        except OSError:   # removed by another run meanwhile, or not ours to remove
             pass
 
 
