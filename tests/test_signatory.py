@@ -352,3 +352,12 @@ def test_many_people_and_many_surnames_finish():
     started = time.perf_counter()
     extract_claims(people + "Zelensky signed it. " * 2000, kinds=["signatory"])
     assert time.perf_counter() - started < 10
+
+
+def test_tokens_keep_their_lower_case_and_split_off_a_possessive() -> None:
+    from factcheck.extractors.entities import tokens_of
+
+    text = "JAPAN'S Prime Minister and Kyiv's U.S. deal"
+    tokens = tokens_of(text)
+    assert [token.text for token in tokens] == ["JAPAN", "'S", "Prime", "Minister", "and", "Kyiv", "'s", "U.S.", "deal"]
+    assert all(token.lower == token.text.lower() and text[token.start : token.end] == token.text for token in tokens)

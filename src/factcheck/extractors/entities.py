@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -156,15 +156,13 @@ class Mention:
         return None
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark (a named tuple: a text has a thousand of them, made quickly)."""
+
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str   # the text in lower case, as the phrase patterns compare it (kept: they ask often)
 
 
 def tokens_of(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -175,10 +173,10 @@ def tokens_of(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         word_start, word_end = match.span()
         if len(word) > 2 and word.endswith(_POSSESSIVE):
             cut = word_end - 2
-            found.append(Token(word_start, cut, text[word_start:cut]))
-            found.append(Token(cut, word_end, text[cut:word_end]))
+            found.append(Token(word_start, cut, word[:-2], word[:-2].lower()))
+            found.append(Token(cut, word_end, word[-2:], word[-2:].lower()))
         else:
-            found.append(Token(word_start, word_end, word))
+            found.append(Token(word_start, word_end, word, word.lower()))
     return found
 
 
@@ -340,10 +338,9 @@ def _single_space(norm: str, end: int, start: int) -> bool:
 
 
 def _is_name_word(norm: str, token: Token, sentence_starts: set[int]) -> bool:
-    text = token.text
+    text, lower = token.text, token.lower
     if not text[:1].isupper() or text in ("'s", "'S"):
         return False
-    lower = text.lower()
     if lower in _DAYS_AND_MONTHS:
         return False
     if _opens_sentence(norm, token, sentence_starts) and lower in _FUNCTION_WORDS:
@@ -384,8 +381,9 @@ def _read_run(norm: str, run: list[Token]) -> Iterator[Mention]:
 
 def _interpret_group(norm: str, words: list[Token], items: list[_Item], possessive: bool) -> Iterator[Mention]:
     first, last = items[0].first, items[-1].last
-    shifted = [replace(item, first=item.first - first, last=item.last - first) for item in items]
-    yield from _interpret(norm, words[first : last + 1], shifted, possessive)
+    if first:   # a later group of the run: its items count from the group's first word
+        items = [replace(item, first=item.first - first, last=item.last - first) for item in items]
+    yield from _interpret(norm, words[first : last + 1], items, possessive)
 
 
 def _segment(norm: str, words: list[Token]) -> list[_Item]:
