@@ -97,37 +97,45 @@ def extraction() -> dict:
     return {"text": rows, "short_strings": short}
 
 
-# distinct pairs, so that nothing a check memoises (numerals, descriptions, places) is reused from a
-# previous check of the same text: the seeds are the corpus's, the first pair only warms the process up
-CHECK_SEEDS = range(3000, 3016)
+# Pairs new to the process, so that nothing a check memoises (numerals, descriptions, places) is reused
+# from an earlier run on the same text: every measurement below has pairs of its own (seeds of the corpus).
+PAIRS_EACH = 20
 
 
 def checks() -> dict:
     import factcheck
 
-    pairs = [source_and_draft(1000, seed=seed) for seed in CHECK_SEEDS]
-    factcheck.check(pairs[0][1], source=pairs[0][0])   # warm: lazy tables, compiled patterns
-    fresh = pairs[1:]
-    sheets = [factcheck.extract_facts(source) for source, _ in fresh]
+    seeds = iter(range(3000, 3000 + 1 + 4 * PAIRS_EACH))
+    warm_source, warm_draft = source_and_draft(1000, seed=next(seeds))
+    factcheck.check(warm_draft, source=warm_source)   # warm: lazy tables, compiled patterns
 
-    def each(run: Callable[[int], object]) -> float:
-        times = []
-        for number in range(len(fresh)):
+    def with_sheet(source: str, draft: str) -> Callable[[], object]:
+        sheet = factcheck.extract_facts(source)   # made beforehand, not timed
+        return lambda: factcheck.check(draft, source=sheet)
+
+    variants: dict[str, Callable[[str, str], Callable[[], object]]] = {
+        "check": lambda source, draft: lambda: factcheck.check(draft, source=source),
+        "check_with_sheet": with_sheet,
+        "extract_draft": lambda source, draft: lambda: factcheck.extract_claims(draft),
+        "extract_source": lambda source, draft: lambda: factcheck.extract_facts(source),
+    }
+    runs = {name: [prepare(*source_and_draft(1000, seed=next(seeds))) for _ in range(PAIRS_EACH)]
+            for name, prepare in variants.items()}
+    # interleaved, in a turning order: what one run leaves memoised for the next (a name it looked up)
+    # and the machine's slow minutes fall on every variant alike
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    names = list(variants)
+    for turn in range(PAIRS_EACH):
+        for name in names[turn % len(names):] + names[: turn % len(names)]:
             begin = time.perf_counter()
-            run(number)
-            times.append(time.perf_counter() - begin)
-        return statistics.median(times)
-
-    from_text = each(lambda n: factcheck.check(fresh[n][1], source=fresh[n][0]))
-    from_sheet = each(lambda n: factcheck.check(fresh[n][1], source=sheets[n]))
-    extract_draft = each(lambda n: factcheck.extract_claims(fresh[n][1]))
-    extract_source = each(lambda n: factcheck.extract_facts(fresh[n][0]))
-    source, draft = fresh[0]
-    repeated, report = _median_time(lambda: factcheck.check(draft, source=source), 15, min_seconds=2)
+            runs[name][turn]()
+            times[name].append(time.perf_counter() - begin)
+    from_text, from_sheet, extract_draft, extract_source = (statistics.median(times[name]) for name in variants)
+    repeated, report = _median_time(lambda: factcheck.check(warm_draft, source=warm_source), 15, min_seconds=2)
     summary = report.summary  # type: ignore[attr-defined]
     result = {
-        "pairs": len(fresh), "draft_words": len(draft.split()), "source_words": len(source.split()),
-        "claims": len(report.claims), "facts": len(sheets[0].facts),  # type: ignore[attr-defined]
+        "pairs": PAIRS_EACH, "draft_words": len(warm_draft.split()), "source_words": len(warm_source.split()),
+        "claims": len(report.claims), "facts": len(factcheck.extract_facts(warm_source).facts),
         "verdicts": summary.model_dump(),
         "check_seconds": from_text, "check_with_sheet_seconds": from_sheet,
         "extract_draft_seconds": extract_draft, "extract_source_seconds": extract_source,
@@ -137,11 +145,6 @@ def checks() -> dict:
           f"{from_sheet * 1e3:.1f} ms; extracting the draft alone {extract_draft * 1e3:.1f} ms, the source "
           f"{extract_source * 1e3:.1f} ms; the same pair again {repeated * 1e3:.1f} ms)", flush=True)
     return result
-
-
-# Installed packages carry their bytecode (pip writes it); a shell that sets PYTHONDONTWRITEBYTECODE
-# would make every run compile factcheck's sources anew, which no user's run does.
-_INSTALLED_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _subprocess_seconds(command: list[str], repeats: int, **kwargs) -> float:
