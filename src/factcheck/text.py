@@ -205,6 +205,42 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 # --- the document ----------------------------------------------------------------
 
 
+def _covered(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    index = bisect.bisect_left(starts, end) - 1
+    return index >= 0 and ends[index] > start
+
+
+class TakenSpans:
+    """Sorted, non-overlapping spans (of the claims found), asked whether they cover a range in log time.
+
+    A new span goes into a short sorted list, merged into the long one every `MERGE_EVERY` spans:
+    inserting each span into one long list moves half of it each time, which over the 260,000
+    claims of a 10 MB draft took 13 seconds of the extraction's 70."""
+
+    MERGE_EVERY = 4096
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._new_starts: list[int] = []
+        self._new_ends: list[int] = []
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether any span covers part of [start, end)."""
+        return _covered(self._starts, self._ends, start, end) or _covered(self._new_starts, self._new_ends, start, end)
+
+    def add(self, start: int, end: int) -> None:
+        """Keep [start, end), which no span covers."""
+        index = bisect.bisect_left(self._new_starts, start)
+        self._new_starts.insert(index, start)
+        self._new_ends.insert(index, end)
+        if len(self._new_starts) >= self.MERGE_EVERY:
+            # spans never overlap, so sorting their starts and their ends apart keeps each pair together
+            self._starts = sorted(self._starts + self._new_starts)
+            self._ends = sorted(self._ends + self._new_ends)
+            self._new_starts, self._new_ends = [], []
+
+
 @dataclass
 class Document:
     """One text and everything the pipeline learns about it, by character offsets."""
@@ -213,9 +249,7 @@ class Document:
     markdown: bool | None = None
     norm: str = field(init=False)
     claims: list["Claim"] = field(default_factory=list, init=False)
-    # sorted, non-overlapping spans of the claims, for is_taken in log time
-    _taken_starts: list[int] = field(default_factory=list, init=False, repr=False)
-    _taken_ends: list[int] = field(default_factory=list, init=False, repr=False)
+    _taken: TakenSpans = field(default_factory=TakenSpans, init=False, repr=False)
     _sentence_records: dict[tuple[int, int], "Sentence"] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -265,16 +299,13 @@ class Document:
 
     def is_taken(self, start: int, end: int) -> bool:
         """Whether a claim already found covers any of [start, end)."""
-        index = bisect.bisect_left(self._taken_starts, end) - 1
-        return index >= 0 and self._taken_ends[index] > start
+        return self._taken.covers(start, end)
 
     def add_claim(self, claim: "Claim") -> bool:
         """Record `claim` unless an earlier claim covers part of it; claims never overlap."""
         start, end = claim.span.start, claim.span.end
         if self.is_taken(start, end):
             return False
-        index = bisect.bisect_left(self._taken_starts, start)
-        self._taken_starts.insert(index, start)
-        self._taken_ends.insert(index, end)
+        self._taken.add(start, end)
         self.claims.append(claim)
         return True
