@@ -128,14 +128,6 @@ def registry() -> "pint.UnitRegistry":
     return pint.UnitRegistry(cache_folder=":auto:")
 
 
-def to_quantity(iso: str) -> "pint.Quantity":
-    ureg = registry()
-    total = ureg.Quantity(0, "second")
-    for component, amount in parse_iso(iso).items():
-        total = total + ureg.Quantity(amount, component)
-    return total
-
-
 @dataclass(frozen=True)
 class UnitLengths:
     """pint's lengths of the ISO components: what `to_days` needs of it."""
@@ -159,8 +151,8 @@ def unit_lengths() -> UnitLengths:
 
 @lru_cache(maxsize=4096)
 def to_days(iso: str) -> float:
-    """The length of an ISO 8601 duration in days, computed as pint computes
-    `to_quantity(iso).to("day")`: the components summed in seconds, the sum converted to days."""
+    """The length of an ISO 8601 duration in days, computed as pint converts a sum of quantities
+    to days: the components summed in seconds, the sum converted to days."""
     lengths = unit_lengths()
     total: float = 0
     for component, amount in parse_iso(iso).items():

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from ..currencies import registry
 from ..models import AmountValue, Claim, Qualifier, Verdict
 from ..qualifiers import PREFIX
+from ..rates import rate_table  # the ECB reference rates, kept between runs
 from .context import JudgeContext
 from .intervals import Interval, interval_of, relate, same_number
 
@@ -143,13 +144,6 @@ def _reason(verdict: Verdict, why: str, claimed: AmountValue, stated: AmountValu
 # --- other currencies ------------------------------------------------------------------------
 
 
-def _rate_table():  # type: ignore[no-untyped-def]
-    """The ECB reference rates shipped with currency_converter, as a table kept between runs (factcheck.rates)."""
-    from ..rates import rate_table
-
-    return rate_table()
-
-
 @dataclass(frozen=True)
 class _Rate:
     factor: float
@@ -159,7 +153,7 @@ class _Rate:
 
 
 def _rate(source: str, target: str, published: dt.date | None) -> _Rate | None:
-    table = _rate_table()
+    table = rate_table()
     if source not in table.currencies or target not in table.currencies:
         return None
     first = max(table.bounds(code)[0] for code in (source, target))
@@ -175,7 +169,7 @@ def _compare_converted(
     assert claimed.currency is not None and stated.currency is not None
     rate = _rate(stated.currency, claimed.currency, context.published)
     if rate is None:
-        missing = [c for c in (stated.currency, claimed.currency) if c not in _rate_table().currencies]
+        missing = [c for c in (stated.currency, claimed.currency) if c not in rate_table().currencies]
         return Verdict.NOT_FOUND, (
             f"{source}; there is no reference exchange rate for {' or '.join(missing)}, "
             f"so the draft's {describe(claimed)} cannot be compared with it"
