@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1"
 
-Kind = Literal["amount", "term", "date", "count", "signatory", "location"]
+Kind = Literal["amount", "term", "date", "count", "signatory", "location", "name", "quote"]
 KINDS: tuple[str, ...] = ("amount", "term", "date", "count", "signatory", "location")
 
 
@@ -102,7 +102,24 @@ class LocationValue(_Model):
     place_id: str | None = None
 
 
-Value = Union[AmountValue, TermValue, DateValue, CountValue, SignatoryValue, LocationValue]
+class NameValue(_Model):
+    name: str                                      # as the source spells it when found, else as the draft does
+    type: Literal["person", "organisation"]
+    title: str | None = None                       # the title or role the text gives ("Mayor", "chief executive")
+    age: int | None = None
+
+
+class Speaker(_Model):
+    name: str
+    type: Literal["person", "organisation"] = "person"
+
+
+class QuoteValue(_Model):
+    text: str                                      # the quoted words, without the quotation marks
+    speaker: Speaker | None = None
+
+
+Value = Union[AmountValue, TermValue, DateValue, CountValue, SignatoryValue, LocationValue, NameValue, QuoteValue]
 
 VALUE_MODELS: dict[str, type[_Model]] = {
     "amount": AmountValue,
@@ -111,7 +128,25 @@ VALUE_MODELS: dict[str, type[_Model]] = {
     "count": CountValue,
     "signatory": SignatoryValue,
     "location": LocationValue,
+    "name": NameValue,
+    "quote": QuoteValue,
 }
+
+
+class Roles(_Model):
+    """What a claim or fact is about, read from its sentence; each a short phrase or None.
+
+    A claim is judged only against facts whose roles agree: a role stated on both sides and
+    different rules the fact out (docs/claims.md, "Roles")."""
+
+    measure: str | None = None   # what is counted or paid for: "schools", "new homes", "infections"
+    holder: str | None = None    # who gives, owns, earns or has it: "Germany", "the city", "Capital One"
+    rate: str | None = None      # "a month", "an hour", "per share": a rate is never compared with a total
+    period: str | None = None    # the time frame: "this year", "to date", "in 2025", "the third quarter"
+    event: str | None = None     # what a term or date is of: "term", "flood", "strike"
+
+
+NO_ROLES = Roles()
 
 
 class Sentence(_Model):
@@ -127,6 +162,7 @@ class Claim(_Model):
     span: Span
     value: Annotated[Value, Field(union_mode="left_to_right")]
     sentence: Sentence | None = None
+    roles: Roles = NO_ROLES
 
     @model_validator(mode="after")
     def _value_fits_kind(self) -> "Claim":
@@ -152,6 +188,7 @@ class CheckedClaim(_Model):
     verdict: Verdict
     reason: str
     evidence: Evidence | None = None
+    roles: Roles = NO_ROLES
 
 
 class Summary(_Model):

@@ -164,6 +164,7 @@ class _Judge:
             verdict=verdict,
             reason=reason,
             evidence=evidence,
+            roles=claim.roles,
         )
 
     def _judge(self, claim: Claim) -> tuple[Verdict, str, Evidence | None]:
