@@ -22,6 +22,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from .models import Claim, CountValue, Verdict
+from .parts import sum_of_parts
+from .roles import ROLE_KINDS, RoleComparison, RoleDifference, compare as compare_roles, describe_difference, period_key, with_roles
 from .words import AGREEMENT_NOUNS, noun_key, word_key
 
 # how many content words either side of a claim make its context
@@ -201,9 +203,15 @@ def context_of(claim: Claim, anchor_year: int | None = None, reader: SentenceRea
     start, end = _offsets_in_sentence(claim)
     words = reading.keys_before(start)[-WINDOW_WORDS:] + reading.keys_after(end)[:WINDOW_WORDS]
     noun = claim.value.noun if isinstance(claim.value, CountValue) else None
+    if claim.kind == "location":
+        frame = _occasion(sentence, start, end)
+    elif claim.kind in ROLE_KINDS:
+        frame = period_key(claim.roles.period, anchor_year) if claim.roles.period else None
+    else:
+        frame = _frame(reading, start, end, anchor_year)
     return Context(
         words=" ".join(sorted(set(words))),
-        frame=_occasion(sentence, start, end) if claim.kind == "location" else _frame(reading, start, end, anchor_year),
+        frame=frame,
         countries=reading.countries,
         noun=noun_key(noun) if noun else None,
     )
@@ -292,6 +300,7 @@ class FactIndex:
 
     def __post_init__(self) -> None:
         reader = SentenceReader()
+        self.facts = [with_roles(fact) for fact in self.facts]
         for fact in self.facts:
             context = context_of(fact, self.anchor_year, reader)
             entries = self._by_kind[fact.kind]
@@ -299,6 +308,9 @@ class FactIndex:
                 self._by_word[(fact.kind, word)].append(len(entries))
             entries.append((fact, context))
             self.countries |= context.countries
+
+    def facts_of(self, kind: str) -> list[Claim]:
+        return [fact for fact, _ in self._by_kind.get(kind, [])]
 
     def candidates(self, kind: str, context: Context) -> list[tuple[Claim, Context]]:
         """Facts of `kind` sharing a context word with the claim (all of them when the claim has no context)."""
@@ -319,6 +331,7 @@ class _Judged(NamedTuple):
     score: float   # with the bonus of its verdict
     fact: Claim
     verdict: Verdict
+    unsure: RoleDifference | None = None   # why a fact that would contradict the claim does not
 
 
 @dataclass
@@ -349,6 +362,15 @@ class Aligner:
             _score(context, fact_context, agreement)
             for (_, fact_context), agreement in zip(candidates, _word_agreements(context, candidates))
         ]
+        comparisons = _role_comparisons(claim, candidates, index.anchor_year)
+        ruled_out: tuple[float, Claim, RoleComparison] | None = None   # the nearest fact about something else
+        for place, comparison in enumerate(comparisons):
+            if comparison.differs is not None:
+                if ruled_out is None or scores[place] > ruled_out[0]:
+                    ruled_out = (scores[place], candidates[place][0], comparison)
+                scores[place] = _RULED_OUT
+            else:
+                scores[place] += comparison.agreeing * ROLE_AGREEMENT_BONUS
         # Judge only the facts whose contexts agree best (judging is the costly part), best first,
         # and stop once no fact left could outscore the one that would be reported.
         best_first = sorted(range(len(candidates)), key=scores.__getitem__, reverse=True)   # stable: ties keep source order
@@ -363,21 +385,55 @@ class Aligner:
                 break
             fact, fact_context = candidates[place]
             outcome = verdict_of(fact)
-            judged = _Judged(score + _SETTLES_BONUS[outcome], fact, outcome)
+            unsure = comparisons[place].unsure
+            if outcome == Verdict.CONTRADICTED and unsure is not None:
+                outcome = Verdict.NOT_FOUND   # a fact that may be about something else does not contradict
+            judged = _Judged(score + _SETTLES_BONUS[outcome], fact, outcome, unsure if outcome == Verdict.NOT_FOUND else None)
             if judged.score < MIN_SCORE:
                 continue
             if best is None or judged.score > best.score:
                 best = judged
             if overturning is None and outcome == Verdict.SUPPORTED and not _frames_differ(context, fact_context):
                 overturning = judged
-        if best is None:
-            return Alignment(None, Verdict.NOT_FOUND, f"no {claim.kind} in the source is about the same thing")
-        if best.verdict == Verdict.CONTRADICTED and overturning is not None:
+        if best is not None and best.verdict == Verdict.CONTRADICTED and overturning is not None:
             # A source often states one kind of value several times about one thing ("$4.5 billion"
             # for 2024 twice, the total once). A claim that one of the aligned facts supports is not
             # contradicted by another, unless their time frames or occasions tell them apart.
             best = overturning
+        if best is None or best.verdict != Verdict.SUPPORTED:
+            parts = sum_of_parts(claim, index.facts_of(claim.kind), verdict_of)
+            if parts is not None:
+                return Alignment(parts[0], Verdict.SUPPORTED, parts[1])
+        if best is None and ruled_out is not None:
+            _, fact, comparison = ruled_out
+            difference = comparison.differs
+            assert difference is not None
+            if difference.role == "rate" and difference.claim and difference.fact and verdict_of(fact) == Verdict.SUPPORTED:
+                # the same value at another rate: "$15 an hour" where the source pays "$15 a day"
+                return Alignment(fact, Verdict.CONTRADICTED, describe_difference(difference, _described(fact)))
+            return Alignment(None, Verdict.NOT_FOUND, describe_difference(difference, _described(fact)))
+        if best is None:
+            return Alignment(None, Verdict.NOT_FOUND, f"no {claim.kind} in the source is about the same thing")
+        if best.unsure is not None and best.verdict == Verdict.NOT_FOUND:
+            return Alignment(best.fact, Verdict.NOT_FOUND, describe_difference(best.unsure, _described(best.fact)))
         return Alignment(best.fact, *judge(best.fact))
+
+
+# how much each role both sides state alike adds to a fact's score; a fact whose roles differ is out
+ROLE_AGREEMENT_BONUS = 15.0
+_RULED_OUT = -1000.0
+
+
+def _role_comparisons(claim: Claim, candidates: list[tuple[Claim, Context]], anchor_year: int | None) -> list[RoleComparison]:
+    if claim.kind not in ROLE_KINDS:
+        return [RoleComparison()] * len(candidates)
+    return [compare_roles(claim, fact, anchor_year) for fact, _ in candidates]
+
+
+def _described(fact: Claim) -> str:
+    from . import judges
+
+    return judges.describe(fact)
 
 
 def _score(claim: Context, fact: Context, agreement: float) -> float:

@@ -46,7 +46,8 @@ _SYNONYMS = {word: group.split()[0] for group in _SYNONYM_GROUPS for word in gro
 
 def noun_key(noun: str) -> str:
     """A loose key for comparing the nouns of two counts: 'Deals' and 'deal' -> 'deal', 'countries' -> 'country'."""
-    word = noun.lower().strip(" '").split()[-1] if noun.strip() else ""
+    words = noun.lower().strip(" '").split()
+    word = words[-1] if words else ""
     if word.endswith("'s"):
         word = word[:-2]
     if word in IRREGULAR_PLURALS:

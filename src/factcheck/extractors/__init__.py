@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Iterable
 
 from ..models import KINDS, Claim
+from ..roles import assign_roles
 from ..text import Document
 from .base import Options
 
@@ -27,4 +28,5 @@ def run_extractors(doc: Document, options: Options, kinds: Iterable[str] | None 
         for claim in module.extract(doc, options):
             doc.add_claim(claim)
     doc.claims.sort(key=lambda c: (c.span.start, c.span.end))
+    doc.claims[:] = assign_roles(doc, doc.claims)
     return doc.claims
