@@ -363,11 +363,10 @@ class Aligner:
             for (_, fact_context), agreement in zip(candidates, _word_agreements(context, candidates))
         ]
         comparisons = _role_comparisons(claim, candidates, index.anchor_year)
-        ruled_out: tuple[float, Claim, RoleComparison] | None = None   # the nearest fact about something else
+        ruled_out: list[tuple[float, Claim, RoleComparison]] = []   # facts about something else
         for place, comparison in enumerate(comparisons):
             if comparison.differs is not None:
-                if ruled_out is None or scores[place] > ruled_out[0]:
-                    ruled_out = (scores[place], candidates[place][0], comparison)
+                ruled_out.append((scores[place], candidates[place][0], comparison))
                 scores[place] = _RULED_OUT
             else:
                 scores[place] += comparison.agreeing * ROLE_AGREEMENT_BONUS
@@ -393,7 +392,10 @@ class Aligner:
                 continue
             if best is None or judged.score > best.score:
                 best = judged
-            if overturning is None and outcome == Verdict.SUPPORTED and not _frames_differ(context, fact_context):
+            if (
+                overturning is None and outcome == Verdict.SUPPORTED and not _frames_differ(context, fact_context)
+                and unsure is None and (best is None or comparisons[place].agreeing >= _agreeing(comparisons, candidates, best.fact))
+            ):
                 overturning = judged
         if best is not None and best.verdict == Verdict.CONTRADICTED and overturning is not None:
             # A source often states one kind of value several times about one thing ("$4.5 billion"
@@ -404,8 +406,9 @@ class Aligner:
             parts = sum_of_parts(claim, index.facts_of(claim.kind), verdict_of)
             if parts is not None:
                 return Alignment(parts[0], Verdict.SUPPORTED, parts[1])
-        if best is None and ruled_out is not None:
-            _, fact, comparison = ruled_out
+        if best is None and ruled_out:
+            # the nearest fact about something else: one of the claim's value first, else the best in words
+            _, fact, comparison = max(ruled_out, key=lambda entry: (verdict_of(entry[1]) == Verdict.SUPPORTED, entry[0]))
             difference = comparison.differs
             assert difference is not None
             if difference.role == "rate" and difference.claim and difference.fact and verdict_of(fact) == Verdict.SUPPORTED:
@@ -422,6 +425,10 @@ class Aligner:
 # how much each role both sides state alike adds to a fact's score; a fact whose roles differ is out
 ROLE_AGREEMENT_BONUS = 15.0
 _RULED_OUT = -1000.0
+
+
+def _agreeing(comparisons: list[RoleComparison], candidates: list[tuple[Claim, Context]], fact: Claim) -> int:
+    return next(comparison.agreeing for comparison, (candidate, _) in zip(comparisons, candidates) if candidate is fact)
 
 
 def _role_comparisons(claim: Claim, candidates: list[tuple[Claim, Context]], anchor_year: int | None) -> list[RoleComparison]:

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from fractions import Fraction
 from itertools import groupby
 
-from .models import AmountValue, Claim, CountValue, Qualifier, Verdict
-from .roles import compare as compare_roles
+from .durations import add_components, format_iso, parse_iso
+from .models import AmountValue, Claim, CountValue, Qualifier, TermValue, Verdict
+from .roles import PREPOSITIONS, compare as compare_roles
 
 # the most parts a total is summed from
 MAX_PARTS = 4
 # the words between two parts: a short stretch with "and", "plus" or a comma
+_WORD = re.compile(r"[a-z][a-z'-]*")
 _JOINED = re.compile(r"^[^.;:]{0,60}$")
 _JOINERS = re.compile(r",|\band\b|\bplus\b|\bas well as\b", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(
@@ -32,7 +35,7 @@ def sum_of_parts(
     claim: Claim, facts: list[Claim], verdict_of: Callable[[Claim], Verdict]
 ) -> tuple[Claim, str] | None:
     """The total of source facts that supports `claim`, as a fact, and the reason that shows the sum."""
-    if claim.kind not in ("amount", "count") or claim.value.qualifier == Qualifier.RANGE:
+    if claim.kind not in ("amount", "count", "term") or claim.value.qualifier == Qualifier.RANGE:
         return None
     says_total = bool(claim.sentence and _TOTAL_WORDS.search(claim.sentence.text))
     by_sentence = groupby(
@@ -46,7 +49,10 @@ def sum_of_parts(
                 parts = sentence_facts[first:last]
                 if not _joined(parts) or not _same_unit(claim, parts):
                     continue
-                if not (says_total or _measures_agree(claim, parts)) or _roles_differ(claim, parts):
+                if (
+                    not (says_total or _measures_agree(claim, parts)) or _measures_elsewhere(claim, parts, says_total)
+                    or _roles_differ(claim, parts) or _names_one_part(claim, parts)
+                ):
                     continue
                 total = _total(parts)
                 if verdict_of(total) == Verdict.SUPPORTED:
@@ -75,6 +81,21 @@ def _same_unit(claim: Claim, parts: list[Claim]) -> bool:
     return len(currencies) == 1 and claim.value.currency in currencies | {None}   # type: ignore[union-attr]
 
 
+def _measures_elsewhere(claim: Claim, parts: list[Claim], says_total: bool) -> bool:
+    """Whether the parts are for other things than the claim: "£2 billion for hospitals" is no sum of
+    "£1.2 billion to the police and £800 million to fire services", nor "£2 billion for the police"
+    (that is the police's part). A claimed total may sum kinds of its thing ("adults", "children")."""
+    if not claim.roles.measure:
+        return False
+    differing = [part for part in parts if _measure_differs(claim, part)]
+    return len(differing) == len(parts) if says_total else bool(differing)
+
+
+def _measure_differs(claim: Claim, part: Claim) -> bool:
+    difference = compare_roles(claim, part).differs
+    return difference is not None and difference.role == "measure"
+
+
 def _measures_agree(claim: Claim, parts: list[Claim]) -> bool:
     if not claim.roles.measure:
         return False
@@ -82,25 +103,51 @@ def _measures_agree(claim: Claim, parts: list[Claim]) -> bool:
 
 
 def _roles_differ(claim: Claim, parts: list[Claim]) -> bool:
+    claim_words = set(_WORD.findall(claim.sentence.text.lower())) if claim.sentence else set()
     for part in parts:
         difference = compare_roles(claim, part).differs
-        if difference is not None and difference.role != "measure":
-            return True   # the parts may measure kinds of one thing ("gold", "silver"), not others' or other times'
+        if difference is None or difference.role == "measure":
+            continue   # the parts may measure kinds of one thing ("gold", "silver")
+        if difference.role == "holder" and set(_WORD.findall(difference.fact.lower())) <= claim_words:
+            continue   # the holders of the parts are the claim's: "Spain and Portugal pledged a combined ..."
+        return True   # others' values, or other times'
     return False
+
+
+def _names_one_part(claim: Claim, parts: list[Claim]) -> bool:
+    """Whether the claim names what tells one part from the others: "15 gold medals" is the gold part."""
+    claimed = _word_after(claim)
+    return claimed is not None and claimed in {_word_after(part) for part in parts}
+
+
+def _word_after(claim: Claim) -> str | None:
+    """The first word after a value that is no preposition or article: "gold" of "nine gold medals"."""
+    if claim.sentence is None:
+        return None
+    offset = claim.sentence.span.start
+    words = _WORD.findall(claim.sentence.text[claim.span.end - offset :].lower())[:3]
+    return next((word for word in words if word not in PREPOSITIONS and word not in ("the", "a", "an", "and", "its", "their")), None)
 
 
 def _total(parts: list[Claim]) -> Claim:
     last = parts[-1]
-    if isinstance(last.value, AmountValue):
+    if isinstance(last.value, TermValue):
+        components: dict[str, Fraction] = {}
+        for part in parts:
+            length = {unit: Fraction(amount) for unit, amount in parse_iso(part.value.iso).items()}   # type: ignore[union-attr]
+            components = add_components(components, length)
+        value: AmountValue | CountValue | TermValue = TermValue(iso=format_iso(components))
+    elif isinstance(last.value, AmountValue):
         resolutions = [part.value.resolution for part in parts if part.value.resolution]   # type: ignore[union-attr]
-        value: AmountValue | CountValue = AmountValue(
+        value = AmountValue(
             amount=sum(part.value.amount for part in parts),   # type: ignore[union-attr]
             currency=last.value.currency,
             resolution=min(resolutions) if resolutions else None,
         )
     else:
         assert isinstance(last.value, CountValue)
-        value = CountValue(count=sum(part.value.count for part in parts), noun=last.value.noun)   # type: ignore[union-attr]
+        # the parts count kinds of one thing ("adults", "children"): the total counts what the claim does
+        value = CountValue(count=sum(part.value.count for part in parts))   # type: ignore[union-attr]
     assert last.sentence is not None
     start, end = parts[0].span.start, last.span.end
     offset = last.sentence.span.start

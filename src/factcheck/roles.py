@@ -44,6 +44,10 @@ class _Lists:
     measures: dict[str, str]          # noun key -> group key
     measure_modifiers: frozenset[str]
     not_measures: frozenset[str]
+    vague_measures: frozenset[str]
+    purpose_verbs: frozenset[str]
+    subject_verbs: frozenset[str]
+    payer_verbs: frozenset[str]
     generic_holders: frozenset[str]
     events: dict[str, str]            # noun key -> group key
     ages: frozenset[str]
@@ -69,6 +73,10 @@ def _lists() -> _Lists:
         measures=_groups(measure["groups"]),
         measure_modifiers=frozenset(measure["modifiers"]),
         not_measures=frozenset(measure["not_measures"]),
+        vague_measures=frozenset(noun_key(word) for word in measure["vague"]),
+        purpose_verbs=frozenset(measure["purpose_verbs"]),
+        subject_verbs=frozenset(measure["subject_verbs"]),
+        payer_verbs=frozenset(data["holder"]["payer_verbs"]),
         generic_holders=frozenset(noun_key(word) for word in data["holder"]["generic"]),
         events=_groups(event["groups"]),
         ages=frozenset(event["ages"]),
@@ -152,6 +160,8 @@ def _rate(words: tuple[_Word, ...], first: int, last: int) -> str | None:
                 unit_at += 1
             if unit_at < len(words):
                 unit = lists.rate_units.get(noun_key(words[unit_at].lower))
+                if unit is None and word == "per" and words[unit_at].is_word and words[unit_at].lower not in _LINKS:
+                    unit = noun_key(words[unit_at].lower)   # "per dose", "per tonne": any unit after "per"
                 follows = words[unit_at + 1].lower if unit_at + 1 < len(words) else ""
                 if unit and follows not in _NOT_A_RATE_AFTER:
                     return "per " + unit
@@ -176,14 +186,14 @@ def _rate(words: tuple[_Word, ...], first: int, last: int) -> str | None:
 
 
 def _measure_phrase(words: tuple[_Word, ...], noun_at: int) -> str:
-    """The measure noun at `noun_at` with the modifiers before it ("adjusted net income")."""
+    """The measure noun at `noun_at` with the modifiers before it ("adjusted net income") and the
+    measure nouns after it ("transfer fee", "cash flow")."""
     lists = _lists()
     start = noun_at
-    while start > 0 and words[start - 1].lower in lists.measure_modifiers:
+    while start > 0 and (words[start - 1].lower in lists.measure_modifiers or (start == 1 and words[0].is_word and words[0].lower not in _LINKS)):
         start -= 1
     end = noun_at + 1
-    # two-word measures: "cash flow", "net income" are read as modifier + noun; "free cash flow"
-    if end < len(words) and words[end].lower in ("flow", "flows"):
+    while end < len(words) and (_is_measure(words[end]) or words[end].lower in ("flow", "flows")):
         end += 1
     return " ".join(word.lower for word in words[start:end])
 
@@ -213,13 +223,26 @@ def _noun_phrase_after(words: tuple[_Word, ...], position: int, end: int) -> str
     return " ".join(taken)
 
 
+# words after which a measure noun is a verb: "will pay", "to cost"
+_VERB_MARKERS = frozenset("will would could can may might must shall should to did does do not also".split())
+
+
+def _skip_modifiers(words: tuple[_Word, ...], position: int, end: int) -> int:
+    modifiers = _lists().measure_modifiers
+    while position < end and (words[position].lower in _DETERMINERS or words[position].lower in modifiers):
+        position += 1
+    return position
+
+
 def _measure(claim: Claim, words: tuple[_Word, ...], first: int, last: int, start: int, end: int) -> str | None:
     if isinstance(claim.value, CountValue):
         return claim.value.noun.lower() if claim.value.noun else None
-    # a measure noun right after the value: "a $5 million fine", "$3bn deal"
+    lists = _lists()
+    # a measure noun right after the value: "a $5 million fine", "$3bn deal", "an £85m transfer fee"
     if last < end and _is_measure(words[last]):
         return _measure_phrase(words, last)
-    # "$180 million for schools", "$4bn in revenue", "$2bn of aid", "$1m worth of equipment"
+    # "$180 million for schools", "$4bn in military aid", "$2bn of aid", "$1m worth of equipment",
+    # "$3bn to build a new airport", "$120 million to farmers"
     position = last
     if position < end and words[position].lower == "worth" and position + 1 < end and words[position + 1].lower == "of":
         return _noun_phrase_after(words, position + 2, end)
@@ -228,18 +251,36 @@ def _measure(claim: Claim, words: tuple[_Word, ...], first: int, last: int, star
         if preposition in _PREPOSITIONS_OF_PURPOSE:
             return _noun_phrase_after(words, position + 1, end)
         if preposition in ("in", "of"):
-            after = position + 1
-            while after < end and words[after].lower in _DETERMINERS:
-                after += 1
+            after = _skip_modifiers(words, position + 1, end)
+            if after + 1 < end and not _is_measure(words[after]) and words[after].is_word and _is_measure(words[after + 1]):
+                after += 1   # "in council tax", "in transfer fees"
             if after < end and _is_measure(words[after]):
                 return _measure_phrase(words, after)
-    # the nearest measure noun before it with only linking words between: "revenue rose 4% to $5bn",
-    # "a budget of £2 billion", "net income was $3.1 billion"
+        if preposition == "to" and position + 1 < end:
+            after = position + 1
+            if words[after].lower in lists.purpose_verbs:
+                after += 1
+                if after < end and words[after].lower in _PREPOSITIONS_OF_PURPOSE:
+                    after += 1
+            if words[after].lower not in _LINKS or words[after].lower in _DETERMINERS:
+                return _noun_phrase_after(words, after, end)
+    # what costs it or gets it: "the tunnel will cost £200 million", "hospitals will get £2 billion"
+    verb = first - 1
+    while verb > 0 and words[verb].lower in ("about", "around", "roughly", "nearly", "some", "up", "to", "at", "least", "an", "estimated", "between", "a", "further", "extra", "combined", "total", "of"):
+        verb -= 1
+    if verb > 0 and words[verb].lower in lists.subject_verbs:
+        subject = _subject_noun(words, verb)
+        if subject is not None:
+            return subject
+    # the nearest measure noun before it: "revenue rose 4% to $5bn", "a budget of £2 billion",
+    # "net income was $3.1 billion"
     for index in range(first - 1, max(-1, first - 2 * _REACH), -1):
         word = words[index]
-        if _is_measure(word):
+        if _is_measure(word) and not (index > 0 and words[index - 1].lower in _VERB_MARKERS):
+            if noun_key(word.lower) in lists.vague_measures and index + 1 < first and words[index + 1].lower == "of":
+                return _noun_phrase_after(words, index + 2, first) or _measure_phrase(words, index)
             return _measure_phrase(words, index)
-        if word.is_capitalised or (not word.is_word and not word.is_number and word.text not in "%,"):
+        if word.is_capitalised and index > 0 or (not word.is_word and not word.is_number and word.text != "%"):
             break
     return None
 
@@ -249,42 +290,106 @@ def _measure(claim: Claim, words: tuple[_Word, ...], first: int, last: int, star
 
 # words after which a name starts a clause as its subject ("Japan gave $1bn and Germany gave $2bn")
 _SUBJECT_OPENERS = frozenset(", ; - and but while whereas as \" ' meanwhile".split())
+_POSSESSIVE_DETERMINERS = frozenset("the its his her their a an".split())
+_RELATIVES = frozenset("who which that".split())
+
+
+def _opens_clause(words: tuple[_Word, ...], index: int) -> bool:
+    """Whether the phrase at `index` stands where a clause's subject does: first in the sentence or
+    after a comma or conjunction, past determiners and nouns in apposition ("while its rival X")."""
+    before = index - 1
+    while before >= 0 and (words[before].lower in _DETERMINERS or words[before].lower in _APPOSITIVE_NOUNS or words[before].lower == "former"):
+        before -= 1
+    return before < 0 or words[before].lower in _SUBJECT_OPENERS
+
+
+def _holders_in(doc: Document, sentence_start: int, words: tuple[_Word, ...], upto: int) -> list[tuple[int, int, str, bool, str]]:
+    """The named and generic holders of the sentence's words before `upto`, in order:
+    (first word, word after, phrase, possessive, kind)."""
+    named = _named_in(doc, sentence_start, words)
+    generic = _lists().generic_holders
+    found: list[tuple[int, int, str, bool, str]] = []
+    index = 0
+    while index < upto:
+        if index in named:
+            phrase, possessive, kind, after = named[index]
+            generic_after = _generic_after(words, after + 1, upto) if possessive else None
+            if generic_after is not None:
+                # "Apex Mining's former chief executive" is the chief executive
+                found.append((index, generic_after[0], generic_after[1], False, "generic"))
+                index = generic_after[0]
+                continue
+            found.append((index, after, phrase, possessive, kind))
+            index = max(after, index + 1)
+            continue
+        if words[index].lower in _POSSESSIVE_DETERMINERS:
+            # "the city", "its former chief executive", "the runners-up"
+            for head in range(index + 1, min(upto, index + 4)):
+                word = words[head]
+                if not word.is_word or word.is_capitalised or word.lower in _LINKS:
+                    break
+                noun = word.lower.removesuffix("'s")
+                if noun_key(noun) in generic:
+                    found.append((index, head + 1, "the " + noun, word.lower.endswith("'s"), "generic"))
+                    index = head
+                    break
+        index += 1
+    return found
+
+
+def _generic_after(words: tuple[_Word, ...], position: int, upto: int) -> tuple[int, str] | None:
+    """A generic holder in the next three words ("former chief executive"): (word after, "the executive")."""
+    generic = _lists().generic_holders
+    for head in range(position, min(upto, position + 3)):
+        word = words[head]
+        if not word.is_word or word.is_capitalised or word.lower in _LINKS:
+            return None
+        if noun_key(word.lower) in generic:
+            return head + 1, "the " + word.lower
+    return None
 
 
 def _holder(doc: Document, sentence_start: int, words: tuple[_Word, ...], first: int, last: int, end: int) -> str | None:
-    """Who gives, owns or earns the value: the nearest possessive name before it ("Japan's $4.5
-    billion"), else the nearest name or generic holder ("the city") that opens a clause before it
-    (its subject), else the first name before it, else the name after "by" or "from"."""
-    named = _named_in(doc, sentence_start, words)
-    generic = _lists().generic_holders
+    """Who gives, owns or earns the value: the nearest possessive before it ("Japan's $4.5 billion"),
+    else the nearest holder that is the subject of a clause before it ("Japan gave $1bn and Germany
+    gave $2bn"; "the runners-up, who won 22 games"), else the first name before it, else the name
+    after "by" or "from"."""
     possessive = subject = first_named = None
-    for index in range(first):
-        opens = index == 0 or words[index - 1].lower in _SUBJECT_OPENERS
-        if index in named:
-            phrase, is_possessive, kind = named[index]
-            if is_possessive:
-                possessive = phrase
-            if opens or (subject is not None and _in_apposition(words, named, index)):
-                subject = phrase
-            if kind != "name":
-                first_named = first_named or phrase
-        elif words[index].lower in ("the", "its") and index + 1 < first and noun_key(words[index + 1].lower.removesuffix("'s")) in generic:
-            phrase = "the " + words[index + 1].lower.removesuffix("'s")
-            if words[index + 1].lower.endswith("'s"):
-                possessive = phrase
-            if opens:
-                subject = phrase
+    previous_end = -1
+    holders = _holders_in(doc, sentence_start, words, first)
+    payer = next(
+        (phrase for index, after, phrase, _, _ in holders if after == first and index > 0 and words[index - 1].lower in _lists().payer_verbs),
+        None,
+    )
+    if payer is not None:
+        return payer   # "the judge fined Apex Mining $2 million": Apex Mining pays it
+    for index, after, phrase, is_possessive, kind in holders:
+        if is_possessive:
+            possessive = phrase
+        relative = next((i for i in range(after, min(after + 2, first)) if words[i].lower in _RELATIVES), None)
+        if subject is not None and index == previous_end + 1 and words[previous_end].lower == "and" and kind != "generic":
+            subject = f"{subject} and {phrase}"   # "Spain and Portugal pledged a combined €420 million"
+        elif _opens_clause(words, index) or relative is not None or (subject is not None and _in_apposition(words, index)):
+            subject = phrase
+        previous_end = after
+        if kind != "generic":
+            first_named = first_named or phrase
     if possessive or subject or first_named:
         return possessive or subject or first_named
+    named = _named_in(doc, sentence_start, words)
     for index in range(last, end - 1):
         if words[index].lower in ("by", "from") and index + 1 in named:
             return named[index + 1][0]
     return None
 
 
-def _in_apposition(words: tuple[_Word, ...], named: dict[int, tuple[str, bool, str]], index: int) -> bool:
+def _common_plural(text: str) -> bool:
+    return " " not in text and text[1:].islower() and text.endswith("s") and not text.endswith(("ss", "us", "is"))
+
+
+def _in_apposition(words: tuple[_Word, ...], index: int) -> bool:
     """Whether the name at `index` is the head of the one before it: "G7 member Japan", "rival club Leeds"."""
-    return index >= 2 and words[index - 1].lower in _APPOSITIVE_NOUNS and (index - 2 in named or words[index - 2].is_capitalised)
+    return index >= 2 and words[index - 1].lower in _APPOSITIVE_NOUNS and words[index - 2].is_capitalised
 
 
 _APPOSITIVE_NOUNS = frozenset(
@@ -293,29 +398,33 @@ _APPOSITIVE_NOUNS = frozenset(
 )
 
 
-def _named_in(doc: Document, sentence_start: int, words: tuple[_Word, ...]) -> dict[int, tuple[str, bool, str]]:
-    """The names of the sentence by the index of their first word: {index: (name, possessive, kind)}."""
-    from .extractors.entities import mentions
+def _named_in(doc: Document, sentence_start: int, words: tuple[_Word, ...]) -> dict[int, tuple[str, bool, str, int]]:
+    """The names of the sentence by the index of their first word: {index: (name, possessive, kind, word after)}."""
+    from .extractors.entities import is_office, mentions
 
     found = mentions(doc)
     starts = [mention.start for mention in found]
-    named: dict[int, tuple[str, bool, str]] = {}
-    lists = _lists()
+    named: dict[int, tuple[str, bool, str, int]] = {}
     if not words:
         return named
+    lists = _lists()
     sentence_end = sentence_start + words[-1].end
     word_starts = [word.start for word in words]
     for position in range(bisect_left(starts, sentence_start), len(found)):
         mention = found[position]
         if mention.start >= sentence_end:
             break
-        if mention.kind == "other" or (mention.kind == "name" and mention.start == sentence_start and " " not in mention.text):
-            continue   # a capitalised first word of a sentence ("Revenue was ...") is no name on its own
+        if is_office(mention.text):
+            continue   # a title alone ("Chief") names no one
         if mention.text.lower() in lists.measure_modifiers or noun_key(mention.text.lower()) in lists.measures:
             continue   # "GAAP earnings", "Revenue rose": words of what is measured, not who holds it
+        if mention.kind == "name" and mention.start == sentence_start and _common_plural(mention.text):
+            continue   # "Engineers put the cost ...", "Hospitals will get ...": a plural noun opening a sentence
         index = bisect_left(word_starts, mention.start - sentence_start)
+        after = bisect_left(word_starts, mention.end - sentence_start)
         if index < len(words):
-            named.setdefault(index, (mention.name if mention.kind != "name" else mention.text, mention.possessive, mention.kind))
+            phrase = mention.name if mention.kind != "name" else mention.text
+            named.setdefault(index, (phrase, mention.possessive, mention.kind, after))
     return named
 
 
@@ -324,7 +433,7 @@ def _named_in(doc: Document, sentence_start: int, words: tuple[_Word, ...]) -> d
 _ORDINALS = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4", "4th": "4"}
 _PERIOD = re.compile(
     r"\b(?=[a-zA-Z])(?:"
-    r"(?P<to_date>to date|so far|thus far|in total|in all|all told|altogether|cumulatively|until now|up to now"
+    r"(?P<to_date>to date|so far|thus far|in total|in all|all told|altogether|between them|combined|cumulatively|until now|up to now"
     r"|since (?:the )?(?:start|beginning|outbreak|launch))"
     r"|(?P<this_year>this year(?:'s)?|the current year|this fiscal year)"
     r"|(?P<last_year>last year(?:'s)?|the previous year|the prior year|a year (?:earlier|ago|before)|year-ago|prior-year|the year-earlier)"
@@ -334,8 +443,10 @@ _PERIOD = re.compile(
     r"|(?P<quarter>(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: (?:of )?(?:19|20)\d\d)?|q[1-4](?: (?:19|20)\d\d)?\b)"
     r"|(?P<half>(?:the )?(?:first|second) half|h[12]\b)"
     r"|(?P<full_year>(?:full|whole|entire|fiscal|financial)[- ]year(?: (?:of )?(?:19|20)\d\d)?|fiscal (?:19|20)\d\d|fy ?(?:19|20)?\d\d\b)"
-    r"|(?P<since>since (?:then|(?:19|20)\d\d))"
+    r"|(?P<since>since (?:then|(?:19|20)\d\d|the \w+ (?:began|started|broke out|ended|opened)))"
+    r"|(?P<season>(?:this|last|next|the previous|the current) season|(?:in|over) (?:his|her|their|its) career)"
     r"|(?P<last_span>(?:in|over|during|for) the (?:last|past|previous) (?:\w+ )?(?:years?|months?|weeks?|days?|decades?))"
+    r"|(?P<month>(?:in|for|during|by|through|until|since) (?:january|february|march|april|may|june|july|august|september|october|november|december)(?: (?:19|20)\d\d)?)"
     r"|(?P<year>(?:in|for|during|of|by|through) (?:19|20)\d\d)"
     r")\b",
     re.IGNORECASE,
@@ -393,7 +504,11 @@ def period_key(phrase: str, anchor_year: int | None = None) -> str:
     if group == "full_year":
         return f"year:{year.group()}" if year else "full_year"
     if group == "since":
-        return f"since:{year.group()}" if year else "since:then"
+        if year:
+            return f"since:{year.group()}"
+        return "since:then" if words == "since then" else "since:" + word_key(words.split()[2])
+    if group == "season":
+        return "career" if words.endswith("career") else words.replace("the current", "this").replace("the previous", "last").replace(" ", "_")
     if group == "last_span":
         span = words.split(" ", 3)[-1]
         number, _, unit = span.rpartition(" ")
@@ -402,13 +517,31 @@ def period_key(phrase: str, anchor_year: int | None = None) -> str:
         return f"last:{value:g} {noun_key(unit)}" if value is not None else f"last:{span}"
     if group == "year":
         return f"year:{year.group()}" if year else words
+    if group == "month":
+        month = words.split()[1]
+        return f"{month}:{year.group()}" if year else month
     return group
 
 
 # --- event (terms) ----------------------------------------------------------------------------------
 
 
+_DURATION_VERBS = frozenset(
+    "take takes took taken taking last lasts lasted lasting run runs ran running cover covers covered covering "
+    "span spans spanned spanning continue continues continued stretch stretches stretched".split()
+)
+_AUXILIARIES = frozenset("will would could may might must shall should can is are was were be been being has have had do does did not also still only just".split())
+_PRONOUNS = frozenset("him her them it us me you".split())
+PREPOSITIONS = frozenset(
+    "of to on with in for from by at about over under after before during into through between against among "
+    "without within across near since until".split()
+)
+
+
 def _event(words: tuple[_Word, ...], first: int, last: int, end: int, claim_text: str) -> str | None:
+    """What a length of time is of: an age, "after the flood", the noun it qualifies ("a 10-year
+    term", "a weeklong strike"), the subject of "take", "last" or "run" ("repairs will take two
+    years", "the pact runs for a decade"), or the word before "for" ("jailed for", "led the company for")."""
     lists = _lists()
     lowered = claim_text.lower()
     following = [word.lower for word in words[last:end]]
@@ -420,23 +553,63 @@ def _event(words: tuple[_Word, ...], first: int, last: int, end: int, claim_text
         rest = _noun_phrase_after(words, last + 1, end)
         if rest:
             return f"{following[0]} the {rest}"
-    # "a 10-year term", "a weeklong strike", "a two-year ban", "a decade-long war": the noun after
-    if claim_text[-1:].isalpha() and ("-" in claim_text or lowered.endswith("long")):
-        for word in following[:3]:
-            key = noun_key(word)
-            if key in lists.events:
-                return word
-    # "sentenced to ten years in prison", "a term of ten years", "banned for two years"
-    for word in following[:2] + [w.lower for w in words[max(0, first - 3) : first]]:
-        key = noun_key(word)
-        if key in lists.events:
-            return word
-        stem = re.sub(r"(?:ned|ed|d)$", "", word)
-        if stem != word and noun_key(stem) in lists.events:
-            return stem
-    if following[:2] == ["in", "prison"] or following[:2] == ["in", "jail"]:
+    if following[:2] in (["in", "prison"], ["in", "jail"], ["behind", "bars"]):
         return "prison"
+    # "a 10-year security agreement", "a weeklong strike", "a six-week consultation": the noun it qualifies
+    if claim_text[-1:].isalpha() and ("-" in claim_text or lowered.endswith("long")):
+        head = None
+        for word in words[last : min(end, last + 3)]:
+            if not word.is_word or word.is_capitalised or word.lower in _LINKS or word.lower in _PHRASE_ENDS:
+                break
+            head = word.lower
+        if head:
+            return head
+    # "spent four years drafting the plan": the work done; "spent three years at the club": time spent
+    if first > 0 and words[first - 1].lower in ("spent", "spend", "spends", "spending"):
+        return following[0] if following[:1] and following[0].endswith("ing") else "time spent"
+    # "extended by eight years": an extension
+    if first > 1 and words[first - 1].lower == "by" and words[first - 2].lower.startswith("extend"):
+        return "extension"
+    if first > 1 and words[first - 1].lower == "to" and words[first - 2].lower in ("sentenced", "jailed", "imprisoned"):
+        return "sentence"
+    verb = first - 1
+    if verb >= 0 and words[verb].lower == "for":
+        verb -= 1
+    while verb >= 0 and (words[verb].lower in _PRONOUNS or words[verb].lower in _AUXILIARIES):
+        verb -= 1
+    if verb < 0 or not words[verb].is_word or words[verb].is_capitalised:
+        return None
+    if words[verb].lower in _DURATION_VERBS:
+        return _subject_noun(words, verb)
+    if verb < first - 1 or words[verb].lower in _DURATION_VERBS:
+        # the word before "for": a verb ("jailed for") or a noun ("in office for", "led the company for")
+        word = words[verb].lower
+        return word if word not in _LINKS and word not in _DETERMINERS else None
     return None
+
+
+def _subject_noun(words: tuple[_Word, ...], verb: int) -> str | None:
+    """The head of the subject of the verb at `verb`: the first content word of its clause, or the
+    noun a relative pronoun stands for ("a fraud that ran for six years")."""
+    before = verb - 1
+    while before >= 0 and words[before].lower in _AUXILIARIES:
+        before -= 1
+    if before >= 0 and words[before].lower in _RELATIVES:
+        noun = before - 1
+        return words[noun].lower if noun >= 0 and words[noun].is_word and not words[noun].is_capitalised else None
+    start = before
+    while start > 0 and words[start - 1].text not in _CLAUSE_BREAKS and words[start - 1].text != ",":
+        start -= 1
+    head = None
+    for position, word in enumerate(words[start : before + 1]):
+        if (
+            not word.is_word or word.lower in PREPOSITIONS or word.lower in _AUXILIARIES or word.lower in _RELATIVES
+            or (head is not None and (word.is_capitalised or word.lower.endswith("ed")))
+        ):
+            break   # "repairs to the sea wall", "the inquiry opened ...": the head comes before the preposition or verb
+        if word.lower not in _DETERMINERS and word.lower not in _PRONOUNS and not word.lower.endswith(("'s", "s'")):
+            head = word.lower   # "the manager's new contract": the last word of the phrase is its head
+    return head
 
 
 # --- reading every claim --------------------------------------------------------------------------
@@ -524,6 +697,14 @@ class RoleComparison:
     agreeing: int = 0                       # roles both sides state alike
 
 
+def _stem(word: str) -> str:
+    key = word_key(word)
+    for ending in ("ing", "ed", "s"):
+        if key.endswith(ending) and len(key) - len(ending) >= 4:
+            return key[: -len(ending)]
+    return key
+
+
 def _measure_keys(phrase: str) -> tuple[str, frozenset[str]]:
     """The head of a measure phrase (its group's key) and its modifiers."""
     lists = _lists()
@@ -539,8 +720,10 @@ def _compare_measure(claim: str, fact: str) -> str:
     claim_head, claim_modifiers = _measure_keys(claim)
     fact_head, fact_modifiers = _measure_keys(fact)
     if claim_head != fact_head:
-        claim_words = {word_key(word) for word in claim.split()}
-        fact_words = {word_key(word) for word in fact.split()}
+        claim_words = {_stem(word) for word in claim.split()}
+        fact_words = {_stem(word) for word in fact.split()}
+        if claim_words <= fact_words or fact_words <= claim_words:
+            return "agree"   # "health" and "health spending", "schools" and "school repairs"
         return "unsure" if claim_words & fact_words else "differs"
     if claim_modifiers == fact_modifiers:
         return "agree"
@@ -559,22 +742,34 @@ def _holder_key(phrase: str) -> str:
 
 
 def _compare_holder(claim: Claim, fact: Claim) -> str:
-    from .align import countries_in
-
     claim_holder, fact_holder = claim.roles.holder or "", fact.roles.holder or ""
     if _holder_key(claim_holder) == _holder_key(fact_holder):
         return "agree"
-    if claim_holder.startswith("the ") or fact_holder.startswith("the "):
-        # a generic holder ("the city") may be the named one ("Leeds"); two generic ones differ
-        return "differs" if claim_holder.startswith("the ") and fact_holder.startswith("the ") else "unsure"
+    claim_parties, fact_parties = set(claim_holder.split(" and ")), set(fact_holder.split(" and "))
+    if len(claim_parties) + len(fact_parties) > 2 and (claim_parties & fact_parties):
+        return "unsure"   # "Spain and Portugal" and "Spain": a joint figure and one party's
     # giver and receiver are both holders of a kind: "Ukraine receives $4.5bn from Japan" is about
-    # Japan's $4.5bn; only a holder the other sentence does not name at all differs
+    # Japan's $4.5bn; a holder the other sentence names only where no subject stands leaves it open
     for holder, other in ((claim_holder, fact), (fact_holder, claim)):
-        sentence = other.sentence.text if other.sentence else ""
-        countries = countries_in(holder)
-        if (countries and countries & countries_in(sentence)) or holder.split()[-1].lower() in sentence.lower():
+        if other.sentence is not None and _named_off_subject(holder, other.sentence.text):
             return "neutral"
+    if claim_holder.startswith("the ") != fact_holder.startswith("the "):
+        return "unsure"   # a generic holder ("the city") may be the named one ("Leeds")
     return "differs"
+
+
+def _named_off_subject(holder: str, sentence: str) -> bool:
+    """Whether `sentence` names `holder` (or its country) other than as the subject of a clause."""
+    from .align import countries_in
+
+    words = _words(sentence)
+    countries = countries_in(holder)
+    head = holder.removeprefix("the ").split()[0].lower() if holder.strip() else ""
+    for index, word in enumerate(words):
+        same = word.lower.removesuffix("'s") == head or (countries and word.is_capitalised and countries_in(word.text) == countries)
+        if same and not _opens_clause(words, index):
+            return True
+    return False
 
 
 def _compare_period(claim: str, fact: str) -> str:
@@ -596,6 +791,9 @@ def _compare_event(claim: str, fact: str) -> str:
         if words[0] in ("after", "before", "since"):
             return words[0] + ":" + word_key(words[-1])
         head = noun_key(words[-1])
+        if head not in events:
+            stem = re.sub(r"(?:ned|ed|d)$", "", head)   # "jailed" -> "jail", "banned" -> "ban"
+            head = stem if stem in events else head
         return events.get(head, word_key(head))
 
     return "agree" if key(claim) == key(fact) else "differs"
@@ -611,7 +809,11 @@ def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleCo
     for role in ROLE_NAMES:
         claim_phrase, fact_phrase = getattr(mine, role), getattr(theirs, role)
         if role == "rate" and bool(claim_phrase) != bool(fact_phrase):
-            # a rate is never compared with a total; the same value may still support a rate left unsaid
+            # a rate is never compared with a total
+            differs = differs or RoleDifference(role, claim_phrase or "", fact_phrase or "")
+            continue
+        if role == "period" and claim_phrase and not fact_phrase and period_key(claim_phrase, anchor_year) == "to_date":
+            # a total ("in total", "to date") and a value of no stated frame: that may be a part of it
             unsure = unsure or RoleDifference(role, claim_phrase or "", fact_phrase or "")
             continue
         if not claim_phrase or not fact_phrase:
