@@ -7,6 +7,11 @@ linked to their region through admin1.tsv. The index is built on the first call,
 in an SQLite file in the cache folder (see `_index`), from which later processes read only the
 names they look up.
 
+A name with several readings is read by its context (`resolve_place`): a country named nearby, else
+the reading nearest the document's other places (`nearest_reading`: by containment, country and the
+cities' GeoNames points; regions and countries take the people-weighted middle of their cities),
+else a country of that name, else the most populous reading.
+
 Names are compared case-, accent- and punctuation-blind ("St." reads as "Saint", a leading "the"
 is dropped), except abbreviations written in capitals ("US", "UK", "UN"), which match only text in
 capitals, so that the pronoun "us" is not the United States.

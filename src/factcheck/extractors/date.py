@@ -35,8 +35,11 @@ What is a date (the span is the date's own words, without `in`/`on`):
   capitalised `Today` inside a sentence, a name like `USA Today`, nor
   `of today`/`of tomorrow`, which mean an era).
 
-With `options.published`, weekdays, relative dates and dates without a year
-are resolved as `factcheck.dates` describes.
+Datelines (`KYIV, June 13, 2024 -`, `LONDON, March 3 (Reuters) -`, `Published:
+13 June 2024`, `Updated Mar 3, 2024`, at the head of a line in the first 2,000
+characters) are the document's own date, not a date claim. With a year, a
+dateline resolves the document's weekdays, relative dates and dates without a
+year as `factcheck.dates` describes; without one, `options.published` does.
 """
 
 from __future__ import annotations

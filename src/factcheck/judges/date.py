@@ -18,6 +18,13 @@ Then field by field (year, month, day, and the weekday of a dated day):
 Two relative dates nothing places are compared as what they are: `this year`
 against `this year` supports, against `last year` contradicts. A relative date
 nothing places against a dated fact settles nothing.
+
+The anchor year is the source's reading of its own `this year`. It places the
+source's relative dates, but a draft's relative or yearless date only as far as
+agreeing: with no publication date or dateline, the draft's `last year` against
+the source's `2022` is not_found ("the draft's last year is relative and no
+publication date is known"), and its `in June` against `June 2023` is judged on
+the month alone.
 """
 
 from __future__ import annotations
