@@ -228,6 +228,7 @@ def is_capital(name: str) -> str | None:
     return index.capital_names.get(_fold(name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def district_region(name: str) -> Place | None:
     """The top-level region a second-level division of that name lies in ("Fife" -> Scotland), else None.
 

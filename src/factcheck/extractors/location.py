@@ -217,7 +217,8 @@ def _resolve(mention: Mention, near: dict[str, set[str]], document: _DocumentPla
 
     # the countries other names stand for: "Georgia" does not vouch for its own reading
     codes = {code for text, codes in near.items() if text != mention.text for code in codes}
-    others = document.other_than(mention)
+    # the document's other places matter only to a name of several places
+    others = document.other_than(mention) if len(_own_readings(mention)) > 1 else []
     return resolve_place(mention.text, codes, others) or resolve_place(mention.name, codes, others)
 
 
