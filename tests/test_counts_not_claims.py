@@ -29,6 +29,9 @@ NOT_COUNTS = [
     "The hosts beat Portugal 2 - 1 on Tuesday.",
     "The champions were held to a 0-0 draw.",
     "Ireland took the series 4-3.",
+    "Red Bull celebrated a 1-2 finish.",
+    "The hosts won 31-17 to go 5-1 on the season.",
+    "Celtic took a 2-0 lead.",
     # decades
     "House prices tripled in the 1990s.",
     "Back in the '90s few families owned a computer.",
@@ -78,6 +81,7 @@ STILL_COUNTS = [
     ("Police arrested 12 people after the 4-1 defeat.", ["12"]),
     ("Airlines grounded 30 Boeing jets.", ["30"]),
     ("The bill passed with 52 votes.", ["52"]),
+    ("The storm lasted 1-2 days and cut power to 3-4 towns.", ["3-4"]),
 ]
 
 

@@ -34,6 +34,7 @@ DATELINES = [
     ("Updated Mar 3, 2024\nShares slipped.", dt.date(2024, 3, 3), "Mar 3, 2024"),
     ("Budget passes\nFirst published on Thu 13 Jun 2024 09.10 BST\nLast updated Fri 14 Jun 2024", JUNE_13, "13 Jun 2024"),
     ("Posted on 2024-06-13 by the desk\nParliament passed the budget.", JUNE_13, "2024-06-13"),
+    ("Budget passes\nDate: 13/06/2024\nParliament passed the budget.", JUNE_13, "13/06/2024"),
     ("PERTH, Scotland, June 13, 2024 - The council met.", JUNE_13, "June 13, 2024"),
     ("NEW YORK, Jan. 5, 2024 /PRNewswire/ -- The firm reported results.", dt.date(2024, 1, 5), "Jan. 5, 2024"),
 ]
@@ -51,6 +52,7 @@ def test_datelines_are_found(text: str, date: dt.date | None, words: str) -> Non
     "Paris, June 13, 2024 was the hottest day of the year.",
     "The minister said on June 13, 2024 - a Thursday - that the plan stood.",
     "Parliament passed the budget on June 13, 2024.",
+    "Dates of June 13, 2024 and later are open.",
 ])
 def test_dates_in_running_text_are_no_dateline(text: str) -> None:
     assert dateline(Document(text)) is None

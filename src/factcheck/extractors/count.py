@@ -299,7 +299,8 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
             continue
         if norm[numeral_start].isupper() and not _at_sentence_start(doc, start):
             continue           # "the Seven", "Group of Seven"
-        noun = _noun_after(norm, numeral_end, count)
+        # a range counts a plural noun ("1-2 days"); "a 1-2 finish" is a result
+        noun = _noun_after(norm, numeral_end, count if high is None else high)
         if noun is None:
             if found.low is not None:
                 continue       # "won 2-1", "10 to 15" with nothing counted

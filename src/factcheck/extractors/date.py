@@ -182,8 +182,8 @@ class Dateline:
 _MARKS = r"[ \t>*_#]*"
 _DAY_ABBREVIATION = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ \t]{1,3})?"
 _STAMP_HEAD = re.compile(
-    rf"{_MARKS}(?:(?:first|last)[ \t]{{1,3}})?(?:published|updated|posted|modified)(?:[ \t]{{1,3}}(?:on|at))?"
-    rf"[ \t]*:?[ \t]*{_DAY_ABBREVIATION}",
+    rf"{_MARKS}(?:(?:(?:first|last)[ \t]{{1,3}})?(?:published|updated|posted|modified)(?:[ \t]{{1,3}}(?:on|at))?"
+    rf"[ \t]*:?|(?:date|dateline)[ \t]*:)[ \t]*{_DAY_ABBREVIATION}",
     re.IGNORECASE,
 )
 _PLACE_WORDS = r"[A-Z][A-Za-z.'-]{0,30}(?:[ \t][A-Z][A-Za-z.'-]{0,30}){0,3}"
