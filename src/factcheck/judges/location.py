@@ -78,8 +78,9 @@ def _judged(claim: Claim, fact: Claim) -> tuple[str, Place | None, Place | None]
     if relation != "apart" or draft is None or source is None:
         return relation, draft, source
     best = (relation, draft, source)
-    for draft_reading in _open_readings(claim.text, draft):
-        for source_reading in _open_readings(fact.text, source):
+    # the source's own reading first: another reading of the draft's name that agrees with it wins
+    for source_reading in _open_readings(fact.text, source):
+        for draft_reading in _open_readings(claim.text, draft):
             found = _relation(claimed, stated, draft_reading, source_reading)
             if _PREFERENCE.index(found) < _PREFERENCE.index(best[0]):
                 best = (found, draft_reading, source_reading)
