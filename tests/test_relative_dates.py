@@ -53,6 +53,9 @@ def test_datelines_are_found(text: str, date: dt.date | None, words: str) -> Non
     "The minister said on June 13, 2024 - a Thursday - that the plan stood.",
     "Parliament passed the budget on June 13, 2024.",
     "Dates of June 13, 2024 and later are open.",
+    "Timeline\nTuesday, March 3, 2024: the first vote\nJune 13, 2024: the second",
+    "THURSDAY, June 13, 2024 - talks resumed.",
+    "the capital, June 13, 2024 - talks resumed.",
 ])
 def test_dates_in_running_text_are_no_dateline(text: str) -> None:
     assert dateline(Document(text)) is None

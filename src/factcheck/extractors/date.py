@@ -187,12 +187,17 @@ _STAMP_HEAD = re.compile(
     re.IGNORECASE,
 )
 _PLACE_WORDS = r"[A-Z][A-Za-z.'-]{0,30}(?:[ \t][A-Z][A-Za-z.'-]{0,30}){0,3}"
-_PLACE_HEAD = re.compile(rf"{_MARKS}{_PLACE_WORDS}(?:,[ \t]{{1,3}}{_PLACE_WORDS})?,[ \t]{{1,3}}")
+# a weekday is no place: "Tuesday, March 3: the vote" heads an entry of a timeline
+_PLACE_HEAD = re.compile(
+    rf"{_MARKS}(?!(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b){_PLACE_WORDS}(?:,[ \t]{{1,3}}{_PLACE_WORDS})?,[ \t]{{1,3}}"
+)
 # what ends a place dateline after its date: an agency in brackets and a dash, or a colon
 _PLACE_TAIL = re.compile(r"[ \t]*(?:(?:\([A-Za-z&. ]{1,30}\)|/[A-Za-z&. -]{1,30}/)[ \t]*)?[-:]")
 _LINE_START = re.compile(r"(?m)^")
-# a dateline heads the text: only its first lines are searched
+# a dateline heads the text: only its first lines are searched, and a place's dateline opens the
+# story's first paragraph, after no more than a headline and a byline
 _DATELINE_REACH = 2000
+_PLACE_DATELINE_REACH = 1000
 
 
 def dateline(doc: Document) -> Dateline | None:
@@ -207,7 +212,7 @@ def dateline(doc: Document) -> Dateline | None:
     for line in _LINE_START.finditer(norm, 0, _DATELINE_REACH):
         at = line.start()
         stamp = _STAMP_HEAD.match(norm, at)
-        head = stamp or _PLACE_HEAD.match(norm, at)
+        head = stamp or (_PLACE_HEAD.match(norm, at) if at < _PLACE_DATELINE_REACH else None)
         if head is None:
             continue
         date = _date_at(norm, head.end())
