@@ -109,6 +109,8 @@ def test_second_level_divisions_show_where_a_story_is() -> None:
 @pytest.mark.parametrize(("text", "name", "region", "country"), [
     ("The council met in Perth. Officials from Fife attended.", "Perth", "Scotland", "GB"),
     ("The council met in Perth. Officials from Dundee attended.", "Perth", "Scotland", "GB"),
+    ("Fife Council said the new bridge in Perth would open in May.", "Perth", "Scotland", "GB"),
+    ("In Fife, flood barriers went up. The river burst its banks in Perth.", "Perth", "Scotland", "GB"),
     ("Fires burned near Perth. Crews from Western Australia and Sydney helped.", "Perth", "Western Australia", "AU"),
     ("The concert in London drew fans from across Ontario.", "London", "Ontario", "CA"),
     ("She taught in Cambridge before moving to Boston.", "Cambridge", "Massachusetts", "US"),

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from ..models import Claim, LocationValue
 from ..text import Document
 from .base import Options, make_claim
-from .entities import Element, Mention, is_word, sentence_elements
+from .entities import ORGANISATION_WORDS, Element, Mention, is_word, sentence_elements
 
 if TYPE_CHECKING:
     from ..gazetteer import Place
@@ -86,7 +86,7 @@ class _DocumentPlaces:
                         continue
                     if element.is_place:
                         self._readings[element.text] = _own_readings(element)
-                    elif element.kind == "name" and (region := _district_region(element.text)) is not None:
+                    elif element.kind in ("name", "other") and (region := _district_of(element.text)) is not None:
                         self._readings[element.text] = (region,)   # "Fife": a sign of where the story is
         return [readings for text, readings in self._readings.items() if text != mention.text]
 
@@ -206,10 +206,12 @@ def _own_readings(mention: Mention) -> tuple[Place, ...]:
     return own_readings(mention.text) or tuple(_readings(mention))
 
 
-def _district_region(text: str) -> Place | None:
+def _district_of(text: str) -> Place | None:
+    """The region of the second-level division a name is, or whose body it names ("Fife Council")."""
     from ..gazetteer import district_region
 
-    return district_region(text)
+    head, _, last = text.rpartition(" ")
+    return district_region(text) or (district_region(head) if head and last in ORGANISATION_WORDS else None)
 
 
 def _resolve(mention: Mention, near: dict[str, set[str]], document: _DocumentPlaces) -> Place | None:
