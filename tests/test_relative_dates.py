@@ -7,11 +7,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck import check, extract_claims
 from factcheck.extractors.date import dateline
 from factcheck.facts import extract_facts
-from factcheck.models import Verdict
+from factcheck.judges import date as date_judge
+from factcheck.judges.context import JudgeContext
+from factcheck.models import Claim, DateValue, Span, Verdict
 from factcheck.text import Document
 
 JUNE_13 = dt.date(2024, 6, 13)   # a Thursday
@@ -165,3 +169,23 @@ def test_a_relative_date_of_the_source_placed_by_its_own_year_can_contradict() -
 
 def test_last_week_is_no_claim() -> None:
     assert extract_claims("The plant shut last week.") == []
+
+
+@given(
+    relative=st.sampled_from(["this_year", "last_year", "next_year", "today", "yesterday", "tomorrow"]),
+    year=st.integers(1990, 2060),
+    anchor=st.none() | st.integers(1990, 2060),
+    granularity=st.sampled_from(["year", "month", "day"]),
+)
+def test_no_anchor_but_the_sources_year_never_contradicts_a_drafts_relative_date(
+    relative: str, year: int, anchor: int | None, granularity: str
+) -> None:
+    """Property: without a publication date, no source fact and no anchor year contradicts it."""
+    iso = {"year": f"{year}", "month": f"{year}-06", "day": f"{year}-06-13"}[granularity]
+    fact = Claim(kind="date", text=iso, span=Span(start=0, end=len(iso)),
+                 value=DateValue(iso=iso, granularity=granularity))  # type: ignore[arg-type]
+    words = relative.replace("_", " ")
+    claim = Claim(kind="date", text=words, span=Span(start=0, end=len(words)),
+                  value=DateValue(relative=relative, granularity="year" if relative.endswith("_year") else "day"))  # type: ignore[arg-type]
+    verdict, reason = date_judge.compare(claim, fact, JudgeContext(anchor_year=anchor))
+    assert verdict != Verdict.CONTRADICTED, reason
