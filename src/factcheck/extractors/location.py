@@ -16,8 +16,10 @@ Agreement`, `Bank of Japan`, `New York Times`, see `extractors.entities`); a dem
 a possessive (`in Japan's constitution`).
 
 An ambiguous name takes the reading in a country named in the same or a neighbouring sentence
-(`gazetteer.resolve_place(name, near=...)`), else a country of that name, else the most populous
-reading. The value: the place's canonical name, its country, the names of the places containing
+(`gazetteer.resolve_place(name, near=...)`), else the reading nearest the document's other places
+(`Perth` with `Dundee` or `Scotland` is Scotland's, with `Western Australia` Australia's; `London`
+with `Ontario` is London, Ontario; `gazetteer.nearest_reading`), else a country of that name, else
+the most populous reading. The value: the place's canonical name, its country, the names of the places containing
 it, innermost first (`Puglia` -> `["Italy", "Europe"]`), and its gazetteer id.
 """
 
@@ -29,7 +31,7 @@ from typing import TYPE_CHECKING
 from ..models import Claim, LocationValue
 from ..text import Document
 from .base import Options, make_claim
-from .entities import Element, Mention, is_word, sentence_elements
+from .entities import ORGANISATION_WORDS, Element, Mention, is_word, sentence_elements
 
 if TYPE_CHECKING:
     from ..gazetteer import Place
@@ -49,8 +51,9 @@ _LIST_JOINERS = frozenset([",", "and", "or"])
 
 def extract(doc: Document, options: Options) -> Iterable[Claim]:
     sentences = sentence_elements(doc)
+    document = _DocumentPlaces(sentences)
     for number, elements in enumerate(sentences):
-        for start, end, place in _locations(elements, _countries_near(sentences, number)):
+        for start, end, place in _locations(elements, _countries_near(sentences, number), document):
             if not doc.is_taken(start, end):
                 yield make_claim(doc, "location", start, end, location_value(place))
 
@@ -66,7 +69,31 @@ def location_value(place: Place) -> LocationValue:
     )
 
 
-def _locations(elements: list[Element], near: dict[str, set[str]]) -> Iterator[tuple[int, int, Place]]:
+class _DocumentPlaces:
+    """The readings of each place name of one document (draft or source, each on its own), which an
+    ambiguous name is read against: `Perth` in a story that names Dundee is Scotland's."""
+
+    def __init__(self, sentences: list[list[Element]]) -> None:
+        self._sentences = sentences
+        self._readings: dict[str, tuple[Place, ...]] | None = None
+
+    def other_than(self, mention: Mention) -> list[tuple[Place, ...]]:
+        if self._readings is None:
+            self._readings = {}
+            for elements in self._sentences:
+                for element in elements:
+                    if not isinstance(element, Mention) or element.text in self._readings:
+                        continue
+                    if element.is_place:
+                        self._readings[element.text] = _own_readings(element)
+                    elif element.kind in ("name", "other") and (region := _district_of(element.text)) is not None:
+                        self._readings[element.text] = (region,)   # "Fife": a sign of where the story is
+        return [readings for text, readings in self._readings.items() if text != mention.text]
+
+
+def _locations(
+    elements: list[Element], near: dict[str, set[str]], document: _DocumentPlaces
+) -> Iterator[tuple[int, int, Place]]:
     """(start, end, Place) of each locative place in one sentence."""
     index = 0
     listing = False   # the last place found can be followed by more: "in Rome and Milan"
@@ -80,7 +107,7 @@ def _locations(elements: list[Element], near: dict[str, set[str]]) -> Iterator[t
             index += 1
             continue
         chain = _chain(elements, index)
-        found = _resolve_chain([elements[i] for i in chain], near)  # type: ignore[misc]
+        found = _resolve_chain([elements[i] for i in chain], near, document)  # type: ignore[misc]
         if found is None:
             index += 1
             listing = False
@@ -129,14 +156,16 @@ def _chain(elements: list[Element], index: int) -> list[int]:
     return chain
 
 
-def _resolve_chain(mentions: list[Mention], near: dict[str, set[str]]) -> tuple[Place, int] | None:
+def _resolve_chain(
+    mentions: list[Mention], near: dict[str, set[str]], document: _DocumentPlaces
+) -> tuple[Place, int] | None:
     """The innermost place and how many of the mentions it took: all of a chain whose places the
     gazetteer nests ('Puglia, Italy'), else the first alone, read in context."""
     for size in range(len(mentions), 1, -1):
         inner = _nested([_readings(mention) for mention in mentions[:size]])
         if inner is not None:
             return inner, size
-    place = _resolve(mentions[0], near)
+    place = _resolve(mentions[0], near, document)
     return (place, 1) if place is not None else None
 
 
@@ -169,12 +198,30 @@ def _readings(mention: Mention) -> list[Place]:
     return lookup_places(mention.text) or lookup_places(mention.name)
 
 
-def _resolve(mention: Mention, near: dict[str, set[str]]) -> Place | None:
+def _own_readings(mention: Mention) -> tuple[Place, ...]:
+    """The places a mention may stand for, without those its words are only another name of
+    ("Perth" is among the names of Perth Amboy); all of them when it is no place's own name ("Kiev")."""
+    from ..gazetteer import own_readings
+
+    return own_readings(mention.text) or tuple(_readings(mention))
+
+
+def _district_of(text: str) -> Place | None:
+    """The region of the second-level division a name is, or whose body it names ("Fife Council")."""
+    from ..gazetteer import district_region
+
+    head, _, last = text.rpartition(" ")
+    return district_region(text) or (district_region(head) if head and last in ORGANISATION_WORDS else None)
+
+
+def _resolve(mention: Mention, near: dict[str, set[str]], document: _DocumentPlaces) -> Place | None:
     from ..gazetteer import resolve_place
 
     # the countries other names stand for: "Georgia" does not vouch for its own reading
     codes = {code for text, codes in near.items() if text != mention.text for code in codes}
-    return resolve_place(mention.text, codes) or resolve_place(mention.name, codes)
+    # the document's other places matter only to a name of several places
+    others = document.other_than(mention) if len(_own_readings(mention)) > 1 else []
+    return resolve_place(mention.text, codes, others) or resolve_place(mention.name, codes, others)
 
 
 def _countries_near(sentences: list[list[Element]], number: int) -> dict[str, set[str]]:

@@ -18,6 +18,13 @@ Then field by field (year, month, day, and the weekday of a dated day):
 Two relative dates nothing places are compared as what they are: `this year`
 against `this year` supports, against `last year` contradicts. A relative date
 nothing places against a dated fact settles nothing.
+
+The anchor year is the source's reading of its own `this year`. It places the
+source's relative dates, but a draft's relative or yearless date only as far as
+agreeing: with no publication date or dateline, the draft's `last year` against
+the source's `2022` is not_found ("the draft's last year is relative and no
+publication date is known"), and its `in June` against `June 2023` is judged on
+the month alone.
 """
 
 from __future__ import annotations
@@ -35,12 +42,29 @@ _FIELDS = ("year", "month", "day", "weekday")
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
     claimed, stated = _resolved(claim, context), _resolved(fact, context)
     verdict = _agreement(claimed, stated)
+    if verdict == Verdict.CONTRADICTED and _anchored(claim, claimed, context):
+        verdict = _agreement(_value(claim), stated)
+        if verdict != Verdict.CONTRADICTED:
+            return verdict, _anchored_reason(verdict, claimed, stated, _value(claim))
     return verdict, _reason(verdict, claimed, stated)
 
 
 def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
     """The verdict of `compare` alone."""
-    return _agreement(_resolved(claim, context), _resolved(fact, context))
+    claimed, stated = _resolved(claim, context), _resolved(fact, context)
+    found = _agreement(claimed, stated)
+    if found == Verdict.CONTRADICTED and _anchored(claim, claimed, context):
+        return _agreement(_value(claim), stated)
+    return found
+
+
+def _anchored(claim: Claim, claimed: DateValue, context: JudgeContext) -> bool:
+    """Whether the source's anchor year, and no publication date or dateline, placed the draft's date.
+
+    The anchor year is the source's reading of its own `this year`; it places the source's relative
+    dates, but the draft's only as far as agreeing: a draft's `last year` is relative to a time no
+    one gave, so it may be supported by the source's year but never contradicted by it."""
+    return context.published is None and claimed != _value(claim)
 
 
 @functools.lru_cache(maxsize=4096)   # alignment compares a fact with many claims
@@ -132,6 +156,17 @@ def _reason(verdict: Verdict, claimed: DateValue, stated: DateValue) -> str:
     if not _placed(claimed) or (claimed.iso is None and stated.granularity != "weekday"):
         return f"source says {source}; the draft says {draft}, {_unplaced(claimed)}"
     return f"source says only {source}; the draft says {draft}"
+
+
+def _anchored_reason(verdict: Verdict, claimed: DateValue, stated: DateValue, as_written: DateValue) -> str:
+    """Why a draft's date that only the source's year placed is not contradicted."""
+    source, draft = describe(stated), describe(as_written)
+    if verdict == Verdict.SUPPORTED:   # a yearless month or day: the year is the guess
+        return f"source says {source}; the draft says {draft}, and gives no year"
+    return (
+        f"source says {source}; the draft's {draft} is relative and no publication date is known "
+        f"(the source's year would make it {_date_words(claimed)})"
+    )
 
 
 def _unplaced(value: DateValue) -> str:

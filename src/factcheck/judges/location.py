@@ -4,6 +4,9 @@
 - a place inside the source's: not found, the draft is more precise than the source (`Bari`,
   `Lecce` for `Puglia`);
 - a place disjoint from it: contradicted (`Naples`, `Sardinia`, `Rome`, `Spain`, `Asia`, `Osaka`);
+- a name its document read without the help of other places (`in Perth` alone, read as the most
+  populous Perth) may stand for any place of that name, so it is judged as the one that agrees
+  best with the source's (Perth, Scotland, when the source's places make its Perth Scotland's);
 Alignment (align.py) has already made sure the two are places of the same thing (a signing or
 meeting, or the same word: `growers in`), so a place of something else never reaches here.
 Places are compared by their gazetteer ids and containing places, so names and spellings do not
@@ -25,9 +28,16 @@ if TYPE_CHECKING:
 
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
     claimed, stated = _value(claim), _value(fact)
+    relation, draft_place, source_place = _judged(claim, fact)
+    if relation == "unsettled":
+        assert draft_place is not None and source_place is not None
+        return Verdict.NOT_FOUND, (
+            f"source says {describe(stated)}, but nothing in it rules out {describe(_value_of(source_place))}; "
+            f"so the draft's {_written(claim, claimed)} is not settled"
+        )
+    if source_place is not None and source_place.id != stated.place_id:
+        stated = _value_of(source_place)   # the source's name read as the draft's place
     source = f"source says {describe(stated)}"
-    draft_place, source_place = _place(claimed), _place(stated)
-    relation = _relation(claimed, stated, draft_place, source_place)
     verdict = _VERDICTS[relation]
     if relation == "same name":
         return verdict, f"{source}; the draft names the same place"
@@ -45,8 +55,56 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
 
 def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
     """The verdict of `compare` alone."""
+    return _VERDICTS[_judged(claim, fact)[0]]
+
+
+# the relations from the best for the draft to the worst
+_PREFERENCE = ("same", "contains", "inside", "apart")
+
+
+def _judged(claim: Claim, fact: Claim) -> tuple[str, Place | None, Place | None]:
+    """How the draft's place stands to the source's, and the two places compared.
+
+    A name that its document read without help (its reading is the one the name has with no other
+    place around) may stand for any place of that name. A draft that says only `in Perth` is about
+    the source's Perth, whichever Perth the source's own places make it: judged as that one. The
+    source's name read without help is weaker evidence: its other readings can make the draft's
+    same name agree (`Perth` and `Perth`), but any other agreement they make leaves the claim
+    "unsettled" (not found), never supported or contradicted. Two names read by their documents'
+    places (`Perth` near `Dundee` against `Perth` near `Fremantle`) stay as read."""
     claimed, stated = _value(claim), _value(fact)
-    return _VERDICTS[_relation(claimed, stated, _place(claimed), _place(stated))]
+    draft, source = _place(claimed), _place(stated)
+    relation = _relation(claimed, stated, draft, source)
+    if relation != "apart" or draft is None or source is None:
+        return relation, draft, source
+    best = (relation, draft, source)
+    # the source's own reading first: another reading of the draft's name that agrees with it wins
+    for source_reading in _open_readings(fact.text, source):
+        for draft_reading in _open_readings(claim.text, draft):
+            found = _relation(claimed, stated, draft_reading, source_reading)
+            if _PREFERENCE.index(found) < _PREFERENCE.index(best[0]):
+                best = (found, draft_reading, source_reading)
+    found, draft_reading, source_reading = best
+    if source_reading != source and not (found == "same" and _fold(claim.text) == _fold(fact.text)):
+        return "unsettled", draft_reading, source_reading
+    return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _open_readings(written: str, place: Place) -> tuple[Place, ...]:
+    """The places a name as written may stand for: all of its own places when `place` is the reading
+    the name has without context, else `place` alone (its document's other places chose it)."""
+    from ..gazetteer import own_readings, resolve_place
+
+    if resolve_place(written) != place:
+        return (place,)
+    return (place, *(reading for reading in own_readings(written) if reading != place))
+
+
+def _value_of(place: Place) -> LocationValue:
+    from ..extractors.location import location_value
+
+    return location_value(place)
 
 
 # how the draft's place stands to the source's, and the verdict that gives
@@ -57,6 +115,7 @@ _VERDICTS = {
     "contains": Verdict.SUPPORTED,        # the draft's place contains the source's
     "inside": Verdict.NOT_FOUND,          # the draft's place is inside the source's: more precise
     "apart": Verdict.CONTRADICTED,
+    "unsettled": Verdict.NOT_FOUND,       # only another reading of the source's name agrees
 }
 
 
