@@ -223,6 +223,20 @@ def _noun_phrase_after(words: tuple[_Word, ...], position: int, end: int) -> str
     return " ".join(taken)
 
 
+def _past_rate(words: tuple[_Word, ...], position: int, end: int) -> int:
+    """The word after the rate phrase at `position` ("an hour", "per diluted share", "a-share"), if one stands there."""
+    lists = _lists()
+    if position < end and words[position].lower in lists.rate_adverbs:
+        return position + 1
+    if position + 1 < end and words[position].lower in ("a", "an", "per", "each", "every"):
+        unit = position + 1
+        while unit + 1 < end and words[unit].lower in lists.unit_modifiers:
+            unit += 1
+        if noun_key(words[unit].lower) in lists.rate_units or words[position].lower == "per":
+            return unit + 1
+    return position
+
+
 # words after which a measure noun is a verb: "will pay", "to cost"
 _VERB_MARKERS = frozenset("will would could can may might must shall should to did does do not also".split())
 
@@ -242,8 +256,8 @@ def _measure(claim: Claim, words: tuple[_Word, ...], first: int, last: int, star
     if last < end and _is_measure(words[last]):
         return _measure_phrase(words, last)
     # "$180 million for schools", "$4bn in military aid", "$2bn of aid", "$1m worth of equipment",
-    # "$3bn to build a new airport", "$120 million to farmers"
-    position = last
+    # "$3bn to build a new airport", "$120 million to farmers"; past a rate ("$20 an hour for nurses")
+    position = _past_rate(words, last, end)
     if position < end and words[position].lower == "worth" and position + 1 < end and words[position + 1].lower == "of":
         return _noun_phrase_after(words, position + 2, end)
     if position < end:
