@@ -116,8 +116,9 @@ def _roles_differ(claim: Claim, parts: list[Claim]) -> bool:
 
 def _names_one_part(claim: Claim, parts: list[Claim]) -> bool:
     """Whether the claim names what tells one part from the others: "15 gold medals" is the gold part."""
-    claimed = _word_after(claim)
-    return claimed is not None and claimed in {_word_after(part) for part in parts}
+    words = [_word_after(part) for part in parts]
+    told_apart = {word for word in words if words.count(word) == 1}   # "gold", "silver"; not the "people" of each
+    return _word_after(claim) in told_apart - {None}
 
 
 def _word_after(claim: Claim) -> str | None:

@@ -177,8 +177,8 @@ def _rate(words: tuple[_Word, ...], first: int, last: int) -> str | None:
             unit = lists.rate_units.get(noun_key(words[unit_at].lower))
             if unit:
                 return "per " + unit
-        if words[index].is_number or words[index].text in _CLAUSE_BREAKS:
-            break
+        if (words[index].is_number and not _YEAR.fullmatch(words[index].text)) or words[index].text in _CLAUSE_BREAKS:
+            break   # another value's rate; a year ("for the fourth quarter of 2020") is no value
     return None
 
 
@@ -212,7 +212,7 @@ def _noun_phrase_after(words: tuple[_Word, ...], position: int, end: int) -> str
     while position < end and len(taken) < 3:
         word = words[position]
         if (
-            not word.is_word or word.is_capitalised or word.lower in _LINKS or word.lower in _DETERMINERS
+            not word.is_word or word.is_number or word.is_capitalised or word.lower in _LINKS or word.lower in _DETERMINERS
             or word.lower in _PHRASE_ENDS or (taken and word.lower in lists.not_measures)
         ):
             break
@@ -303,7 +303,7 @@ def _measure(claim: Claim, words: tuple[_Word, ...], first: int, last: int, star
 
 
 # words after which a name starts a clause as its subject ("Japan gave $1bn and Germany gave $2bn")
-_SUBJECT_OPENERS = frozenset(", ; - and but while whereas as \" ' meanwhile".split())
+_SUBJECT_OPENERS = frozenset(", ; - and but while whereas as \" ' meanwhile that".split())
 _POSSESSIVE_DETERMINERS = frozenset("the its his her their a an".split())
 _RELATIVES = frozenset("who which that".split())
 
@@ -397,6 +397,12 @@ def _holder(doc: Document, sentence_start: int, words: tuple[_Word, ...], first:
     return None
 
 
+@lru_cache(maxsize=8)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case somewhere: a capitalised first word that is one of them is a common word."""
+    return frozenset(re.findall(r"(?<![\w'-])[a-z][a-z'-]*", text))
+
+
 def _common_plural(text: str) -> bool:
     return " " not in text and text[1:].islower() and text.endswith("s") and not text.endswith(("ss", "us", "is"))
 
@@ -432,8 +438,10 @@ def _named_in(doc: Document, sentence_start: int, words: tuple[_Word, ...]) -> d
             continue   # a title alone ("Chief") names no one
         if mention.text.lower() in lists.measure_modifiers or noun_key(mention.text.lower()) in lists.measures:
             continue   # "GAAP earnings", "Revenue rose": words of what is measured, not who holds it
-        if mention.kind == "name" and mention.start == sentence_start and _common_plural(mention.text):
-            continue   # "Engineers put the cost ...", "Hospitals will get ...": a plural noun opening a sentence
+        if mention.kind == "name" and mention.start == sentence_start and (
+            _common_plural(mention.text) or mention.text.lower() in _lower_case_words(doc.norm)
+        ):
+            continue   # "Engineers put ...", "Slide 36 shows ...": a common word opening a sentence, not a name
         index = bisect_left(word_starts, mention.start - sentence_start)
         after = bisect_left(word_starts, mention.end - sentence_start)
         if index < len(words):
@@ -466,22 +474,30 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# how far (in characters) after a value a time frame is still that value's own ("14 goals this season")
+_OWN_FRAME_GAP = 12
+# what a comma between a frame and a value after it adds to their distance: a frame in the value's own
+# clause wins over one before a comma ("In 2023, revenue was $5bn" still has no other)
+_OTHER_CLAUSE_DISTANCE = 60
 
 
 def _period(
     doc: Document, sentence_start: int, sentence: str, claim_start: int, claim_end: int, values: list[tuple[int, int]]
 ) -> str | None:
-    """The time frame phrase nearest the value in its sentence, as written, with no other value
-    between them (`$971 million in the third quarter, against $946 million in the linked quarter`);
-    `since then` with the year it refers back to."""
+    """The time frame phrase nearest the value in its sentence, as written, but not one that stands
+    right after another value (`$971 million in the third quarter, against $946 million in the
+    linked quarter`) nor one after a comma that follows it; `since then` with the year it refers back to."""
     best: tuple[int, re.Match[str]] | None = None
     for match in _PERIOD.finditer(sentence):
         if match.start() < claim_end and claim_start < match.end():
             continue   # the claim's own words ("this year" as a date claim) are not its frame
-        low, high = (match.end(), claim_start) if match.end() <= claim_start else (claim_end, match.start())
-        if any(low <= start and end <= high for start, end in values):
-            continue
+        if any(0 <= match.start() - end <= _OWN_FRAME_GAP for _, end in values):
+            continue   # "14 goals this season and 96 goals in her career": a frame right after a value is that value's
         distance = claim_start - match.end() if match.end() <= claim_start else match.start() - claim_end
+        if match.start() >= claim_end and "," in sentence[claim_end : match.start()]:
+            continue   # "sales rose to $441 million, with a forecast for 2021 ...": the next clause's frame
+        if match.end() <= claim_start and "," in sentence[match.end() : claim_start]:
+            distance += _OTHER_CLAUSE_DISTANCE   # "since 2015, including 310 homes in the past year"
         if best is None or distance < best[0]:
             best = (distance, match)
     if best is None:
@@ -768,7 +784,7 @@ def _compare_holder(claim: Claim, fact: Claim) -> str:
         if other.sentence is not None and _named_off_subject(holder, other.sentence.text):
             return "neutral"
     if claim_holder.startswith("the ") != fact_holder.startswith("the "):
-        return "unsure"   # a generic holder ("the city") may be the named one ("Leeds")
+        return "neutral"   # a generic holder ("the company") may be the named one ("Moderna"): the context decides
     return "differs"
 
 
@@ -826,7 +842,7 @@ def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleCo
             # a rate is never compared with a total
             differs = differs or RoleDifference(role, claim_phrase or "", fact_phrase or "")
             continue
-        if role == "period" and claim_phrase and not fact_phrase and period_key(claim_phrase, anchor_year) == "to_date":
+        if role == "period" and claim_phrase and not fact_phrase and period_key(claim_phrase, anchor_year).startswith(("to_date", "since:")):
             # a total ("in total", "to date") and a value of no stated frame: that may be a part of it
             unsure = unsure or RoleDifference(role, claim_phrase or "", fact_phrase or "")
             continue
