@@ -404,8 +404,8 @@ class Aligner:
             best = overturning
         if best is None or best.verdict != Verdict.SUPPORTED:
             parts = sum_of_parts(claim, index.facts_of(claim.kind), verdict_of)
-            if parts is not None:
-                return Alignment(parts[0], Verdict.SUPPORTED, parts[1])
+            if parts is not None and (parts[1] == Verdict.SUPPORTED or best is None or best.verdict == Verdict.NOT_FOUND):
+                return Alignment(*parts)
         if best is None and ruled_out:
             # the nearest fact about something else: one of the claim's value first, else the best in words
             _, fact, comparison = max(ruled_out, key=lambda entry: (verdict_of(entry[1]) == Verdict.SUPPORTED, entry[0]))

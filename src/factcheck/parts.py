@@ -23,6 +23,7 @@ from .roles import PREPOSITIONS, compare as compare_roles
 MAX_PARTS = 4
 # the words between two parts: a short stretch with "and", "plus" or a comma
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _JOINED = re.compile(r"^[^.;:]{0,60}$")
 _JOINERS = re.compile(r",|\band\b|\bplus\b|\bas well as\b", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(
@@ -33,8 +34,11 @@ _TOTAL_WORDS = re.compile(
 
 def sum_of_parts(
     claim: Claim, facts: list[Claim], verdict_of: Callable[[Claim], Verdict]
-) -> tuple[Claim, str] | None:
-    """The total of source facts that supports `claim`, as a fact, and the reason that shows the sum."""
+) -> tuple[Claim, Verdict, str] | None:
+    """The total of source facts that settles `claim`, as a fact, its verdict and the reason that shows
+    the sum. A sum supports; it contradicts only a claimed total of parts the claim names one by one
+    ("Europe and Asia brought in a combined $11 billion" against $6 billion from Europe and $3.5
+    billion from Asia)."""
     if claim.kind not in ("amount", "count", "term") or claim.value.qualifier == Qualifier.RANGE:
         return None
     says_total = bool(claim.sentence and _TOTAL_WORDS.search(claim.sentence.text))
@@ -42,6 +46,7 @@ def sum_of_parts(
         (fact for fact in facts if fact.sentence is not None and _summable(fact)),
         key=lambda fact: fact.sentence.span.start if fact.sentence else -1,
     )
+    contradicted: tuple[Claim, Verdict, str] | None = None
     for _, group in by_sentence:
         sentence_facts = list(group)
         for first in range(len(sentence_facts)):
@@ -55,9 +60,28 @@ def sum_of_parts(
                 ):
                     continue
                 total = _total(parts)
-                if verdict_of(total) == Verdict.SUPPORTED:
-                    return total, _reason(parts, total)
-    return None
+                verdict = verdict_of(total)
+                if verdict == Verdict.SUPPORTED:
+                    return total, verdict, _reason(parts, total)
+                if verdict == Verdict.CONTRADICTED and contradicted is None and says_total and _each_part_named(claim, parts):
+                    contradicted = (total, verdict, _reason(parts, total))
+    return contradicted
+
+
+def _each_part_named(claim: Claim, parts: list[Claim]) -> bool:
+    """Whether the claim's sentence names each part by its holder or measure, and no more of them."""
+    sentence = set(_WORD.findall(claim.sentence.text.lower())) if claim.sentence else set()
+    holders = (claim.roles.holder or "").split(" and ")
+    if len(holders) not in (1, len(parts)):
+        return False
+    for part, following in zip(parts, [*parts[1:], None]):
+        assert part.sentence is not None
+        offset = part.sentence.span.start
+        tail = part.sentence.text[part.span.end - offset : (following.span.start if following else part.span.end + 40) - offset]
+        names = {part.roles.holder or "", part.roles.measure or "", *_CAPITALISED.findall(tail)}
+        if not any(name and set(_WORD.findall(name.lower())) - {"the"} <= sentence for name in names):
+            return False
+    return True
 
 
 def _summable(fact: Claim) -> bool:

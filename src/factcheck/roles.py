@@ -49,6 +49,7 @@ class _Lists:
     subject_verbs: frozenset[str]
     payer_verbs: frozenset[str]
     generic_holders: frozenset[str]
+    people: frozenset[str]
     events: dict[str, str]            # noun key -> group key
     ages: frozenset[str]
 
@@ -78,6 +79,7 @@ def _lists() -> _Lists:
         subject_verbs=frozenset(measure["subject_verbs"]),
         payer_verbs=frozenset(data["holder"]["payer_verbs"]),
         generic_holders=frozenset(noun_key(word) for word in data["holder"]["generic"]),
+        people=frozenset(noun_key(word) for word in measure["people"]),
         events=_groups(event["groups"]),
         ages=frozenset(event["ages"]),
     )
@@ -440,6 +442,7 @@ def _named_in(doc: Document, sentence_start: int, words: tuple[_Word, ...]) -> d
             continue   # "GAAP earnings", "Revenue rose": words of what is measured, not who holds it
         if mention.kind == "name" and mention.start == sentence_start and (
             _common_plural(mention.text) or mention.text.lower() in _lower_case_words(doc.norm)
+            or noun_key(mention.text.lower()) in lists.generic_holders
         ):
             continue   # "Engineers put ...", "Slide 36 shows ...": a common word opening a sentence, not a name
         index = bisect_left(word_starts, mention.start - sentence_start)
@@ -455,7 +458,7 @@ def _named_in(doc: Document, sentence_start: int, words: tuple[_Word, ...]) -> d
 _ORDINALS = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4", "4th": "4"}
 _PERIOD = re.compile(
     r"\b(?=[a-zA-Z])(?:"
-    r"(?P<to_date>to date|so far|thus far|in total|in all|all told|altogether|between them|combined|cumulatively|until now|up to now"
+    r"(?P<to_date>to date|so far|thus far|in total|in all(?! [a-z])|all told|altogether|between them|combined|cumulatively|until now|up to now"
     r"|since (?:the )?(?:start|beginning|outbreak|launch))"
     r"|(?P<this_year>this year(?:'s)?|the current year|this fiscal year)"
     r"|(?P<last_year>last year(?:'s)?|the previous year|the prior year|a year (?:earlier|ago|before)|year-ago|prior-year|the year-earlier)"
@@ -749,6 +752,9 @@ def _compare_measure(claim: str, fact: str) -> str:
     """'agree', 'unsure' or 'differs' (as every comparison of a role; a holder may also be 'neutral')."""
     claim_head, claim_modifiers = _measure_keys(claim)
     fact_head, fact_modifiers = _measure_keys(fact)
+    people = _lists().people
+    if claim_head != fact_head and "person" in (claim_head, fact_head) and {claim_head, fact_head} <= people:
+        return "unsure"   # "people" and "adults": the kinds of people of a count may add up to it
     if claim_head != fact_head:
         claim_words = {_stem(word) for word in claim.split()}
         fact_words = {_stem(word) for word in fact.split()}

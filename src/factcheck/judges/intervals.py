@@ -45,7 +45,8 @@ def interval_of(
     if qualifier == Qualifier.RANGE:
         lo = value if low is None else low
         hi = value if high is None else high
-        return Interval(lo - resolution / 2, hi + resolution / 2)
+        # half-open, as rounding is: "$4-5 million" does not touch "$2-3 million"
+        return Interval(lo - resolution / 2, hi + resolution / 2, high_closed=resolution == 0)
     if qualifier in (Qualifier.GT, Qualifier.GE):
         bound = value if low is None else low
         if integer and qualifier == Qualifier.GT:
