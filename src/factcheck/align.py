@@ -374,12 +374,15 @@ class Aligner:
         # and stop once no fact left could outscore the one that would be reported.
         best_first = sorted(range(len(candidates)), key=scores.__getitem__, reverse=True)   # stable: ties keep source order
         best: _Judged | None = None          # the first of the aligned facts with the highest score
+        settling: _Judged | None = None      # the same among facts whose roles let them settle the claim
         overturning: _Judged | None = None   # the first aligned fact that supports the claim in its frame
         for place in best_first[:_JUDGED_CANDIDATES]:
             score = scores[place]
             if score + _MOST_SETTLES_BONUS < MIN_SCORE:
                 break   # neither this fact nor any left can be aligned
             reported = overturning if best is not None and best.verdict == Verdict.CONTRADICTED else best
+            if reported is not None and reported.unsure is not None:
+                reported = settling
             if reported is not None and score + _MOST_SETTLES_BONUS <= reported.score:
                 break
             fact, fact_context = candidates[place]
@@ -392,11 +395,15 @@ class Aligner:
                 continue
             if best is None or judged.score > best.score:
                 best = judged
+            if judged.unsure is None and (settling is None or judged.score > settling.score):
+                settling = judged
             if (
                 overturning is None and outcome == Verdict.SUPPORTED and not _frames_differ(context, fact_context)
                 and unsure is None and (best is None or comparisons[place].agreeing >= _agreeing(comparisons, candidates, best.fact))
             ):
                 overturning = judged
+        if best is not None and best.unsure is not None and settling is not None:
+            best = settling   # a fact that may be about something else gives way to one that settles the claim
         if best is not None and best.verdict == Verdict.CONTRADICTED and overturning is not None:
             # A source often states one kind of value several times about one thing ("$4.5 billion"
             # for 2024 twice, the total once). A claim that one of the aligned facts supports is not

@@ -39,6 +39,9 @@ def dump_facts(sheet: FactSheet) -> str:
     import yaml
 
     data = sheet.model_dump(mode="json", exclude_none=True)
+    for fact in data["facts"]:
+        if not fact.get("roles"):
+            fact.pop("roles", None)   # a fact of no roles (a date, a place) says nothing of them
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -592,7 +592,7 @@ def _event(words: tuple[_Word, ...], first: int, last: int, end: int, claim_text
     if claim_text[-1:].isalpha() and ("-" in claim_text or lowered.endswith("long")):
         head = None
         for word in words[last : min(end, last + 3)]:
-            if not word.is_word or word.is_capitalised or word.lower in _LINKS or word.lower in _PHRASE_ENDS:
+            if not word.is_word or word.is_capitalised or word.lower in _LINKS or word.lower in _PHRASE_ENDS or word.lower in PREPOSITIONS:
                 break
             head = word.lower
         if head:
@@ -783,7 +783,10 @@ def _compare_holder(claim: Claim, fact: Claim) -> str:
         return "agree"
     claim_parties, fact_parties = set(claim_holder.split(" and ")), set(fact_holder.split(" and "))
     if len(claim_parties) + len(fact_parties) > 2 and (claim_parties & fact_parties):
-        return "unsure"   # "Spain and Portugal" and "Spain": a joint figure and one party's
+        # "Ukraine and Japan signed a deal giving Kyiv $4.5bn" is Japan's $4.5bn too; but "Spain and
+        # Portugal pledged a combined €420 million" is not Spain's
+        totals = {period_key(side.roles.period or "") for side in (claim, fact)}
+        return "unsure" if "to_date" in totals else "agree"
     # giver and receiver are both holders of a kind: "Ukraine receives $4.5bn from Japan" is about
     # Japan's $4.5bn; a holder the other sentence names only where no subject stands leaves it open
     for holder, other in ((claim_holder, fact), (fact_holder, claim)):
