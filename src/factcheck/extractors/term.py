@@ -175,17 +175,19 @@ _NEXT_DECADE = re.compile(
     re.I,
 )
 # one whole unit: "all month", "an all-day workshop", "the entire year", "closed for the week" (the span
-# leaves "for" out, as it does in "for a week"); "for the" and "all" only before the units a stay or a
-# season of work is counted in, not "for the decade"
+# leaves "for" out, as it does in "for a week"). Not "for the year" nor "the full year": in news and
+# financial copy they name the reporting year ("profit for the year", "guidance for the full year"), a
+# date as "this year" is; nor "for the decade", "all decade"
 _WHOLE_UNIT = re.compile(
-    r"(?<![\w-])(?:(?P<all>all)[ \t-]+|the[ \t]+(?:entire|whole|full|complete)[ \t]+|for[ \t]+(?P<the>the)[ \t]+)"
-    r"(?P<unit>day|night|week|month|year|decade|century)\b(?!-|'s\b)",
+    r"(?<![\w-])(?:(?P<all>all)[ \t-]+|the[ \t]+(?:entire|whole|complete)[ \t]+|(?P<full>the[ \t]+full)[ \t]+"
+    r"|for[ \t]+(?P<the>the)[ \t]+)(?P<unit>day|night|week|month|year|decade|century)\b(?!-|'s\b)",
     re.I,
 )
-# what makes "the week", "all year" a period of the calendar rather than a length: "for the year ended
-# March 31", "for the week of June 3", "for the year to March", "all year round"
+# what makes "the week", "all month" a period of the calendar rather than a length: "for the week ended
+# March 31", "for the week of June 3", "for the month to March", "the entire year 2020", "all year round"
 _PERIOD_AFTER = re.compile(
-    r"[ \t]+(?:of|ended|ending|ends|to|through|thru|before|after|that|when|which|so[ \t]+far|round|\d)\b", re.I
+    r"[ \t]+(?:(?:of|ended|ending|ends|to|through|thru|before|after|that|when|which|so[ \t]+far|round)\b|\d)",
+    re.I,
 )
 # hours and minutes, minutes and seconds written as a race time or a timetable writes them: "1h30",
 # "2h 30m", "1hr 45mins", "2m 30s"
@@ -194,8 +196,8 @@ _COMPACT = re.compile(
     r"|(?P<mins>\d{1,3})[ \t]?m(?:ins?)?[ \t]?(?P<secs>[0-5]?\d)[ \t]?s(?:ecs?)?)(?![\w:])",
     re.I,
 )
-# "at 14h30", "from 9h30": a time of day
-_CLOCK_BEFORE = re.compile(r"\b(?:at|from|until|till|since|by)[ \t]+\Z", re.I)
+# "at 14h30", "from 9h30 to 17h30": a time of day
+_CLOCK_BEFORE = re.compile(r"\b(?:at|from|to|until|till|since|by)[ \t]+\Z", re.I)
 
 _TAIL_LONG = re.compile(r"-long\b", re.I)
 _TAIL_AGE = re.compile(r"(?:-|[ \t]+)old\b|[ \t]+of[ \t]+age\b", re.I)
@@ -238,8 +240,13 @@ _AND_A_PART = re.compile(
     r"(?![ \t-]+(?:hundred|thousand|million|billion|trillion|dozen)\b)",
     re.I,
 )
-# "a year or two", "an hour or two": one to two of the unit
-_OR_TWO = re.compile(r"[ \t]+or[ \t]+(?P<high>two|three|2|3)\b(?![ \t]*[-/\w%$€£¥])", re.I)
+# "a year or two", "an hour or two": one to two of the unit (not "a year or two-thirds", "or 2%", "or two
+# years": that is a length of its own)
+_OR_TWO = re.compile(
+    r"[ \t]+or[ \t]+(?P<high>two|three|2|3)\b"
+    rf"(?![ \t]*(?:[-/%$€£¥]|\.?\d|(?:{_UNIT}|percent|per|times|thirds?|quarters?|dozen|hundred|thousand|million|billion)\b))",
+    re.I,
+)
 # "1 hour thirty", "2 hours and 10": minutes after hours, at the end of a phrase
 _HOUR_MINUTES = re.compile(rf"(?:[ \t]+and)?[ \t]+(?P<minutes>{SIMPLE_NUMBER})(?=[ \t]*(?:[.,;:!?)]|\Z))", re.I)
 _JOIN = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?")
@@ -254,7 +261,11 @@ _OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
 _ONE = re.compile(r"(?:one|an?|another)\b", re.I)
 # "thirty and six hours": the tens of a number written the old way, before the units
 _TENS_AND_BEFORE = re.compile(rf"(?<![\w-])(?P<tens>{alternation(TENS)})[ \t]+and[ \t]+\Z", re.I)
-# where a number and a W mean watts: the sentence speaks of power
+# "several hundred years", "a couple of hundred years": a vague count of a scale, no length of its own
+_VAGUE_SCALE_BEFORE = re.compile(r"\b(?:several|few|couple|of|many)[ \t]+\Z", re.I)
+_SCALE_WORD = re.compile(r"(?:hundred|thousand|million|billion|dozen)\b", re.I)
+# where a number and a W mean watts: the sentence speaks of power, or the W is a rating ("runs at 5W")
+_AT_BEFORE = re.compile(r"\bat[ \t]+\Z", re.I)
 _POWER = re.compile(
     r"\b(?:watts?|kw|kwh|volts?|amps?|mah|charg(?:er|ers|ing)|bulbs?|led|lamps?|batter(?:y|ies)|speakers?"
     r"|amplifiers?|lasers?|motors?|power|solar|panels?|usb|adapters?|hz)\b",
@@ -369,7 +380,10 @@ def _abbreviation_is_a_length(surface: str, quantity_start: int, match: re.Match
         return norm[quantity_start:unit_start] not in ("2", "3", "4")
     if letter == "w":
         sentence_start, sentence_end = doc.sentence_at(unit_start)
-        return not _POWER.search(norm, sentence_start, sentence_end)
+        return not (
+            _POWER.search(norm, sentence_start, sentence_end)
+            or _AT_BEFORE.search(norm, max(0, quantity_start - 4), quantity_start)
+        )
     return True
 
 
@@ -447,6 +461,10 @@ def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: 
         if number is None:
             return None
         value = number
+        if _SCALE_WORD.match(norm, quantity_start) and _VAGUE_SCALE_BEFORE.search(
+            norm, max(0, quantity_start - 10), quantity_start
+        ):
+            return None
         tens = _TENS_AND_BEFORE.search(norm, max(0, quantity_start - 16), quantity_start)
         if tens and start == quantity_start and number < 10 and number.denominator == 1 and norm[start].isalpha():
             value += TENS[tens.group("tens").lower()]    # "thirty and six hours"
@@ -501,8 +519,10 @@ def _number_free(norm: str) -> Iterator[_Part]:
             yield _whole_part(match.start(), match.end(), match.group("unit").lower())
     for match in _WHOLE_UNIT.finditer(norm):
         unit = match.group("unit").lower()
-        if (match.group("all") or match.group("the")) and unit in ("decade", "century"):
-            continue           # "growth for the decade": a period of the calendar
+        if (match.group("all") or match.group("the")) and unit in ("decade", "century") or (
+            (match.group("the") or match.group("full")) and unit == "year"
+        ):
+            continue           # "growth for the decade", "profit for the year": periods of the calendar
         if _PERIOD_AFTER.match(norm, match.end()):
             continue
         yield _whole_part(match.start("the") if match.group("the") else match.start(), match.end(), unit)
