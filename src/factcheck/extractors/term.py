@@ -179,8 +179,10 @@ _NEXT_DECADE = re.compile(
 # financial copy they name the reporting year ("profit for the year", "guidance for the full year"), a
 # date as "this year" is; nor "for the decade", "all decade"
 _WHOLE_UNIT = re.compile(
-    r"(?<![\w-])(?:(?P<all>all)[ \t-]+|the[ \t]+(?:entire|whole|complete)[ \t]+|(?P<full>the[ \t]+full)[ \t]+"
-    r"|for[ \t]+(?P<the>the)[ \t]+)(?P<unit>day|night|week|month|year|decade|century)\b(?!-|'s\b)",
+    # the first letter before the look behind, so that the engine skips ahead to the letters that may start one
+    r"[aft](?<![\w-].)(?<=\w)"
+    r"(?:(?<=a)(?P<all>ll)[ \t-]+|(?<=t)he[ \t]+(?:entire|whole|complete)[ \t]+|(?<=t)(?P<full>he[ \t]+full)[ \t]+"
+    r"|(?<=f)or[ \t]+(?P<the>the)[ \t]+)(?P<unit>day|night|week|month|year|decade|century)\b(?!-|'s\b)",
     re.I,
 )
 # what makes "the week", "all month" a period of the calendar rather than a length: "for the week ended
@@ -190,9 +192,9 @@ _PERIOD_AFTER = re.compile(
     re.I,
 )
 # hours and minutes, minutes and seconds written as a race time or a timetable writes them: "1h30",
-# "2h 30m", "1hr 45mins", "2m 30s"
+# "2h 30m", "1hr 45mins", "2m 30s" (tried where a number starts)
 _COMPACT = re.compile(
-    r"(?<![\w:.,/])(?:(?P<hours>\d{1,3})[ \t]?h(?:rs?)?(?:(?P<joined>[0-5]\d)|[ \t]?(?P<minutes>[0-5]?\d)[ \t]?m(?:ins?)?)"
+    r"(?<![:.,/])(?:(?P<hours>\d{1,3})[ \t]?h(?:rs?)?(?:(?P<joined>[0-5]\d)|[ \t]?(?P<minutes>[0-5]?\d)[ \t]?m(?:ins?)?)"
     r"|(?P<mins>\d{1,3})[ \t]?m(?:ins?)?[ \t]?(?P<secs>[0-5]?\d)[ \t]?s(?:ecs?)?)(?![\w:])",
     re.I,
 )
@@ -285,6 +287,7 @@ class _Part:
     has_qualifier: bool = False
     units: list[str] = field(default_factory=list)  # ISO components named, largest first
     last_unit: str = ""                              # the last unit as written: "decade" in "a decade"
+    alone: bool = False                              # joins no other length: "all day", "the entire year"
 
     @property
     def smallest(self) -> int:
@@ -461,14 +464,15 @@ def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: 
         if number is None:
             return None
         value = number
-        if _SCALE_WORD.match(norm, quantity_start) and _VAGUE_SCALE_BEFORE.search(
-            norm, max(0, quantity_start - 10), quantity_start
-        ):
-            return None
-        tens = _TENS_AND_BEFORE.search(norm, max(0, quantity_start - 16), quantity_start)
-        if tens and start == quantity_start and number < 10 and number.denominator == 1 and norm[start].isalpha():
-            value += TENS[tens.group("tens").lower()]    # "thirty and six hours"
-            start = quantity_start = tens.start()
+        if norm[quantity_start].isalpha():
+            if _SCALE_WORD.match(norm, quantity_start) and _VAGUE_SCALE_BEFORE.search(
+                norm, max(0, quantity_start - 10), quantity_start
+            ):
+                return None
+            tens = _TENS_AND_BEFORE.search(norm, max(0, quantity_start - 16), quantity_start)
+            if tens and start == quantity_start and number < 10 and number.denominator == 1:
+                value += TENS[tens.group("tens").lower()]    # "thirty and six hours"
+                start = quantity_start = tens.start()
     elif quantity == "vague":
         words = match.group("vague").lower().split()
         vague = next(word for word in words if word in _VAGUE)
@@ -514,6 +518,7 @@ def _whole_part(start: int, end: int, unit: str) -> _Part:
 
 
 def _number_free(norm: str) -> Iterator[_Part]:
+    """The lengths written with no number, or with none that the term pattern reads ('1h30')."""
     for pattern in (_UNIT_LONG, _NEXT_DECADE):
         for match in pattern.finditer(norm):
             yield _whole_part(match.start(), match.end(), match.group("unit").lower())
@@ -525,8 +530,11 @@ def _number_free(norm: str) -> Iterator[_Part]:
             continue           # "growth for the decade", "profit for the year": periods of the calendar
         if _PERIOD_AFTER.match(norm, match.end()):
             continue
-        yield _whole_part(match.start("the") if match.group("the") else match.start(), match.end(), unit)
-    for match in _COMPACT.finditer(norm):
+        part = _whole_part(match.start("the") if match.group("the") else match.start(), match.end(), unit)
+        part.alone = True
+        yield part
+    compact_at = _COMPACT.match
+    for match in filter(None, (compact_at(norm, start) for start in number_starts(norm))):
         if match.group("hours"):
             if match.group("joined") and _CLOCK_BEFORE.search(norm, max(0, match.start() - 8), match.start()):
                 continue       # "at 14h30"
@@ -549,6 +557,7 @@ def _joinable(first: _Part, second: _Part, gap: str) -> bool:
         and not second.has_qualifier
         and first.smallest < second.largest
         and "night" not in (first.last_unit, second.last_unit)
+        and not (first.alone or second.alone)
     )
 
 
@@ -556,6 +565,8 @@ def _range_start(first: _Part, second: _Part, norm: str) -> int | None:
     """Where a range of two lengths in different words starts ('a year to 18 months', 'between six months and
     a year'), or None when the two are not one: each exact, the first the shorter."""
     if first.has_qualifier or second.has_qualifier or first.high is not None or second.high is not None:
+        return None
+    if first.alone or second.alone:
         return None
     gap_start = first.end
     between = _BETWEEN_BEFORE.search(norm, max(0, first.start - 10), first.start)
@@ -569,13 +580,15 @@ def _range_start(first: _Part, second: _Part, norm: str) -> int | None:
 
 def _extend(part: _Part, norm: str) -> None:
     """Words after the unit that belong to the length: 'and a half', 'or two', 'thirty' after hours, 'or more'."""
-    and_a_part = _AND_A_PART.match(norm, part.end)
-    or_two = _OR_TWO.match(norm, part.end)
-    if and_a_part and part.high is None:
+    and_a_part = _AND_A_PART.match(norm, part.end) if part.high is None else None
+    if and_a_part:
         fraction = _FRACTION_COUNT[(and_a_part.group("count") or "a").lower()] * _PART[and_a_part.group("part").lower()]
         part.components = add_components(part.components, components_of(fraction, part.last_unit))
         part.end = and_a_part.end()
-    elif or_two and part.high is None and part.components == components_of(Fraction(1), part.last_unit):
+    elif (
+        part.high is None and len(part.units) == 1 and (or_two := _OR_TWO.match(norm, part.end))
+        and part.components == components_of(Fraction(1), part.last_unit)
+    ):
         # "a year or two": read as the range from one to two, under the qualifier before it
         high = _number_value(or_two.group("high"))
         qualifier, value, range_high = _bounded(part.qualifier, Fraction(1), high or Fraction(2))
