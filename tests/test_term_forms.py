@@ -269,6 +269,16 @@ NOT_TERMS = [
     "He earns $30 an hour.",
     "Bring a few extra layers.",
     "Markets were quiet the next day.",
+    "The abbey holds several hundred years of records.",
+    "It stood for a couple of hundred years.",
+    "The office is open from 9h30 to 17h30.",
+    "The chip runs at 5W.",
+    "Net cash flow for the year was $2bn.",
+    "Guidance for the full year was raised.",
+    "Revenue for the entire year 2020 fell.",
+    "Few days pass without an attack.",
+    "He's 5y old.",
+    "The F-16 is 3D-printed in parts.",
 ]
 
 
@@ -288,6 +298,18 @@ def test_a_stay_counted_in_days_and_nights_is_two_lengths() -> None:
     assert [(c.text, c.value.iso) for c in found] == [
         ("two-week", "P2W"), ("13-night", "P13D"), ("10-day", "P10D"), ("nine-night", "P9D"),
     ]
+
+
+def test_whole_units_of_the_calendar_stand_alone() -> None:
+    found = terms("He worked all day and all night, the entire year, the whole month.")
+    assert [(c.text, c.value.iso) for c in found] == [
+        ("all day", "P1D"), ("all night", "P1D"), ("the entire year", "P1Y"), ("the whole month", "P1M"),
+    ]
+
+
+def test_a_year_or_two_with_a_word_after() -> None:
+    assert [(c.text, c.value.high_iso) for c in terms("A day or two later, it rained.")] == [("A day or two", "P2D")]
+    assert [c.text for c in terms("It lasted a year or two years.")] == ["a year", "two years"]
 
 
 def test_watts_are_read_by_their_sentence_only() -> None:

@@ -6,7 +6,12 @@ Found: `10-year`, `ten years`, `a decade`, `decade-long`, `the next decade`, `tw
 `a century`, `half a century`, `a quarter of a century`, `four years after`, and the
 geologists' `66 Ma` and `1Ga`. Qualifiers (`more than ten years`, `up to five years`,
 `at least 18 months`, `about a decade`, `nearly two years`, `10 years or more`, `10+ years`)
-and ranges (`two to three years`, `5-10 years`, `between 10 and 15 years`) are kept.
+and ranges (`two to three years`, `5-10 years`, `between 10 and 15 years`, `10- to 15-year`,
+`a year to 18 months`) are kept. Vague counts are ranges (`a couple of weeks` 2 to 3, `a few days`
+2 to 4, `several months` 3 to 7; `a year or two` 1 to 2); whole units (`all month`, `the entire
+year`, `for the week`), nights (as days), abbreviations in any case (`2Y`, `5W`, `10d`, `3 mos`,
+`500 ms`, `1h30`, `2h 30m`) and `thirty and six hours` are read too; docs/claims.md (term) has
+the rules and their exceptions (`3D`, a `65W` charger, `for the year`, `quite a few years`).
 
 The value is an ISO 8601 duration in the units as written (`P18M` stays eighteen months);
 decades, centuries and the like become years, quarters months, a fortnight two weeks, and a
