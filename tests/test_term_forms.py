@@ -366,6 +366,27 @@ def test_judging_the_new_forms(draft: str, source: str, verdict: Verdict) -> Non
     assert result == verdict, reason
 
 
+@pytest.mark.parametrize(
+    ("draft", "source", "verdict"),
+    [
+        # a window from the time of writing is when, a stay how long: different things
+        ("Pupils have fallen ill over the past several weeks.", "One pupil spent three days in hospital.",
+         Verdict.NOT_FOUND),
+        ("Pupils have fallen ill over the past few weeks.", "Pupils have fallen ill over the past two months.",
+         Verdict.CONTRADICTED),
+        ("Prices rose over the past few weeks.", "Prices rose over the past three weeks.", Verdict.SUPPORTED),
+        ("The firm will hire in the next five years.", "The firm signed a 10-year lease.", Verdict.NOT_FOUND),
+        ("The pact runs for a decade.", "Japan will help over the next decade.", Verdict.SUPPORTED),
+        ("The pact runs for nine years.", "Japan will help over the next decade.", Verdict.NOT_FOUND),
+    ],
+)
+def test_a_window_and_a_length_of_something_else_never_contradict(draft: str, source: str, verdict: Verdict) -> None:
+    claim, fact = only_term(draft), only_term(source)
+    result, reason = judge.compare(claim, fact, CONTEXT)
+    assert (result, judge.verdict(claim, fact, CONTEXT)) == (verdict, verdict), reason
+    assert reason.startswith("source says ")
+
+
 def test_a_vague_count_reads_as_its_range_in_reasons() -> None:
     _, reason = judge.compare(only_term("It took a few days."), only_term("It took a week."), CONTEXT)
     assert reason == "source says 1 week (P1W); the draft says 2 to 4 days (P2D to P4D)"
