@@ -110,7 +110,7 @@ _TWO_NUMERALS_TERM = re.compile(
     r"|(?P<vague>(?:(?:an?|another)[ \t]+)?(?:couple(?:[ \t]+of)?|few)|several)\b"
     r"|(?P<article>an?|another)\b"
     r")"
-    r"(?P<plus>\+)?"
+    r"(?P<plus>\+|-plus\b)?"
     rf"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:{term._BETWEEN})[ \t]+)?|(?<=\d))"
     rf"(?P<unit>{term._UNIT})(?![\w])",
     re.IGNORECASE,
@@ -176,6 +176,7 @@ def test_numeral_term_and_count_patterns_find_what_they_find_everywhere() -> Non
         "a full year", "just over a year", "an estimated decade", "1/2 year", "up to 10-15 years",
         "a few more days", "within a couple of weeks", "another few years", "2 1/2 years", "2½ years",
         "10- to 15-year", "two-to-three-year", "three-and-a-half years", "another year", "several decades",
+        "30-plus years", "a decade-plus",
         "about 10 to 12 deals", "between 10 and a dozen deals", "more than a dozen", "a total of 5 to a",
         # qualifiers, and what may look like one
         "about 5", "more than\n5", "more than \n5", "more than\n \n5", "just over 5", "well.over 5", "c. 5",

@@ -202,6 +202,15 @@ AROUND: list[Row] = [
     ("It took a day or so to reopen the line.", "a day or so", "P1D", APPROX, None),
     ("The heatwave lasted a week and a half.", "a week and a half", "P10DT12H", E, None),
     ("Patients waited one and a half hours on average.", "one and a half hours", "PT1H30M", E, None),
+    ("She has 30-plus years of experience.", "30-plus years", "P30Y", GE, None),
+    ("The dispute has dragged on for a decade-plus.", "a decade-plus", "P10Y", GE, None),
+    ("Refunds take 5–7 working days.", "5–7 working days", "P5D", RANGE, "P7D"),
+    ("It is a two-and-a-half-hour drive.", "two-and-a-half-hour", "PT2H30M", E, None),
+    ("Wait ½ hour before swimming.", "½ hour", "PT30M", E, None),
+    ("The stock hit a 52-week high.", "52-week", "P52W", E, None),
+    ("They waited three-quarters of an hour.", "three-quarters of an hour", "PT45M", E, None),
+    ("Add an extra day to your trip.", "an extra day", "P1D", E, None),
+    ("He signed a 12 mo. contract.", "12 mo", "P12M", E, None),
 ]
 
 ALL_FOUND = [

@@ -10,7 +10,7 @@ and ranges (`two to three years`, `5-10 years`, `between 10 and 15 years`, `10- 
 `a year to 18 months`) are kept. Vague counts are ranges (`a couple of weeks` 2 to 3, `a few days`
 2 to 4, `several months` 3 to 7; `a year or two` 1 to 2); whole units (`all month`, `the entire
 year`, `for the week`), nights (as days), abbreviations in any case (`2Y`, `5W`, `10d`, `3 mos`,
-`500 ms`, `1h30`, `2h 30m`) and `thirty and six hours` are read too; docs/claims.md (term) has
+`500 ms`, `1h30`, `2h 30m`) and `thirty and six hours`, `30-plus years` are read too; docs/claims.md (term) has
 the rules and their exceptions (`3D`, a `65W` charger, `for the year`, `quite a few years`).
 
 The value is an ISO 8601 duration in the units as written (`P18M` stays eighteen months);
@@ -165,7 +165,7 @@ _TERM = re.compile(
     r"(?(mixed)|(?(fraction)|(?(slash)|"
     rf"(?:(?P<number>{NUMBER})|(?(range)(?!)|{_VAGUE_OR_ARTICLE}))"
     r")))"
-    r"(?P<plus>\+)?"
+    r"(?P<plus>\+|-plus\b)?"     # "10+ years", "30-plus years"
     rf"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:{_BETWEEN})[ \t]+)?|(?<=\d))"
     rf"(?P<unit>{_UNIT})(?![\w])",
     re.IGNORECASE,
@@ -207,6 +207,7 @@ _COMPACT = re.compile(
 _CLOCK_BEFORE = re.compile(r"\b(?:at|from|to|until|till|since|by)[ \t]+\Z", re.I)
 
 _TAIL_LONG = re.compile(r"-long\b", re.I)
+_TAIL_PLUS = re.compile(r"-plus\b", re.I)     # "a decade-plus": at least a decade
 _TAIL_AGE = re.compile(r"(?:-|[ \t]+)old\b|[ \t]+of[ \t]+age\b", re.I)
 _TAIL_COMPARISON = re.compile(r"-(?:on|over|to|by|in|for)-", re.I)
 # "3D-printed", "5W-30 oil": a one-letter abbreviation that a hyphen joins to more is no length
@@ -433,7 +434,10 @@ def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: 
     ):
         # "$4.5 billion over 10 years": the period the money is spread over
         qualifier, qualifier_text, start = Qualifier.EXACT, None, quantity_start
-    if match.group("plus"):
+    plus_tail = _TAIL_PLUS.match(tail) if not long_tail else None
+    if plus_tail:
+        end += plus_tail.end()
+    if match.group("plus") or plus_tail:
         qualifier = Qualifier.GE
 
     high: Fraction | None = None
