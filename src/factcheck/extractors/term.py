@@ -10,8 +10,9 @@ and ranges (`two to three years`, `5-10 years`, `between 10 and 15 years`, `10- 
 `a year to 18 months`) are kept. Vague counts are ranges (`a couple of weeks` 2 to 3, `a few days`
 2 to 4, `several months` 3 to 7; `a year or two` 1 to 2); whole units (`all month`, `the entire
 year`, `for the week`), nights (as days), abbreviations in any case (`2Y`, `5W`, `10d`, `3 mos`,
-`500 ms`, `1h30`, `2h 30m`) and `thirty and six hours`, `30-plus years` are read too; docs/claims.md (term) has
-the rules and their exceptions (`3D`, a `65W` charger, `for the year`, `quite a few years`).
+`500 ms`, `1h30`, `2h 30m`), `thirty and six hours` and `30-plus years` are read too;
+docs/claims.md (term) has the rules and their exceptions (`3D`, a `65W` charger, `for the year`,
+`quite a few years`).
 
 The value is an ISO 8601 duration in the units as written (`P18M` stays eighteen months);
 decades, centuries and the like become years, quarters months, a fortnight two weeks, and a
@@ -185,7 +186,7 @@ _NEXT_DECADE = re.compile(
 # date as "this year" is; nor "for the decade", "all decade"
 _WHOLE_UNIT = re.compile(
     # the first letter before the look behind, so that the engine skips ahead to the letters that may start one
-    r"[aft](?<![\w-].)(?<=\w)"
+    r"[aft](?<![\w-].)"
     r"(?:(?<=a)(?P<all>ll)[ \t-]+|(?<=t)he[ \t]+(?:entire|whole|complete)[ \t]+|(?<=t)(?P<full>he[ \t]+full)[ \t]+"
     r"|(?<=f)or[ \t]+(?P<the>the)[ \t]+)(?P<unit>day|night|week|month|year|decade|century)\b(?!-|'s\b)",
     re.I,
