@@ -87,6 +87,10 @@ DETERMINERS: list[Row] = [
     ("A whole week passed without news from the crew.", "A whole week", "P1W", E, None),
     ("The talks went on for an hour or two.", "an hour or two", "PT1H", RANGE, "PT2H"),
     ("The border stayed shut all week.", "all week", "P1W", E, None),
+    ("The crew worked for full day on the hull.", "full day", "P1D", E, None),
+    ("It took quarter of an hour to load.", "quarter of an hour", "PT15M", E, None),
+    ("The lights went out for a second.", "a second", "PT1S", E, None),
+    ("The screen froze for a second or two.", "a second or two", "PT1S", RANGE, "PT2S"),
     ("Rates were frozen for the entire month.", "the entire month", "P1M", E, None),
     ("The drought lasted three years and three quarters.", "three years and three quarters", "P3Y9M", E, None),
 ]
@@ -288,6 +292,9 @@ NOT_TERMS = [
     "Few days pass without an attack.",
     "He's 5y old.",
     "The F-16 is 3D-printed in parts.",
+    "She ran for a second time.",
+    "A second passed before the blast.",
+    "The firm raised its outlook for full year earnings.",
 ]
 
 

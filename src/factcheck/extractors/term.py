@@ -180,15 +180,16 @@ _NEXT_DECADE = re.compile(
     r"(?P<unit>decade|century|millennium|fortnight)\b",
     re.I,
 )
-# one whole unit: "all month", "an all-day workshop", "the entire year", "closed for the week" (the span
-# leaves "for" out, as it does in "for a week"). Not "for the year" nor "the full year": in news and
+# one whole unit: "all month", "an all-day workshop", "the entire year", "closed for the week", "for full
+# day" (the span leaves "for" out, as it does in "for a week"). Not "for the year" nor "the full year": in news and
 # financial copy they name the reporting year ("profit for the year", "guidance for the full year"), a
 # date as "this year" is; nor "for the decade", "all decade"
 _WHOLE_UNIT = re.compile(
     # the first letter before the look behind, so that the engine skips ahead to the letters that may start one
     r"[aft](?<![\w-].)"
     r"(?:(?<=a)(?P<all>ll)[ \t-]+|(?<=t)he[ \t]+(?:entire|whole|complete)[ \t]+|(?<=t)(?P<full>he[ \t]+full)[ \t]+"
-    r"|(?<=f)or[ \t]+(?P<the>the)[ \t]+)(?P<unit>day|night|week|month|year|decade|century)\b(?!-|'s\b)",
+    r"|(?<=f)or[ \t]+(?:(?P<the>the)|(?P<bare>full|whole|entire))[ \t]+)"
+    r"(?P<unit>day|night|week|month|year|decade|century)\b(?!-|'s\b)",
     re.I,
 )
 # what makes "the week", "all month" a period of the calendar rather than a length: "for the week ended
@@ -267,6 +268,9 @@ _TIME_AFTER = re.compile(r"[ \t]+(?:ago|later|earlier|after|before|since|from)\b
 _NAME_HYPHEN_BEFORE = re.compile(r"\w-\Z")
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|the)[ \t]+\Z", re.I)
 _OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
+_OF_AN = re.compile(r"[ \t]of[ \t]+an?\Z")
+# "for a second", "in a second or two": the length, where "a second term" is the ordinal
+_A_SECOND_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z|(?:or[ \t]+(?:two|so)|later|ago|and[ \t]+a[ \t]+half)\b)", re.I)
 _ONE = re.compile(r"(?:one|an?|another)\b", re.I)
 # "thirty and six hours": the tens of a number written the old way, before the units
 _TENS_AND_BEFORE = re.compile(rf"(?<![\w-])(?P<tens>{alternation(TENS)})[ \t]+and[ \t]+\Z", re.I)
@@ -459,8 +463,8 @@ def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: 
         value = whole + _FRACTION_COUNT[(match.group("parts") or "a").lower()] * _PART[match.group("part").lower()]
     elif quantity == "fraction":
         fraction = match.group("fraction").lower()
-        if fraction.startswith("quarter"):
-            return None        # "quarter century" is written "a quarter century"
+        if fraction.startswith("quarter") and not _OF_AN.search(fraction):
+            return None        # "quarter century" is written "a quarter century"; "quarter of an hour" stands
         if _ORDINAL_BEFORE.search(norm[max(0, start - 8):start]):
             return None        # "the first half year" names a half, not a length
         value = _FRACTION_COUNT[(match.group("fparts") or "a").lower()] * _PART[match.group("fpart").lower()]
@@ -494,8 +498,10 @@ def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: 
         qualifier, value, high = _bounded(qualifier, Fraction(low), Fraction(most))
     else:                      # "a decade", "an hour", "another year"
         value = Fraction(1)
-        if unit in ("second", "quarter"):
-            return None        # "a second term", "cut by a quarter"
+        if unit == "quarter" or unit == "second" and not (
+            _ONE_DAY_BEFORE.search(norm, max(0, start - 12), start) and _A_SECOND_AFTER.match(norm, end)
+        ):
+            return None        # "cut by a quarter", "a second term", "for a second time"
         if long_tail:
             return None        # "a decade-long agreement": the article is the agreement's; see _UNIT_LONG
         if _is_rate(norm, start, end, doc):
@@ -534,13 +540,15 @@ def _number_free(norm: str) -> Iterator[_Part]:
             yield _whole_part(match.start(), match.end(), match.group("unit").lower())
     for match in _WHOLE_UNIT.finditer(norm):
         unit = match.group("unit").lower()
+        full = match.group("full") or (match.group("bare") or "").lower() == "full"
         if (match.group("all") or match.group("the")) and unit in ("decade", "century") or (
-            (match.group("the") or match.group("full")) and unit == "year"
+            (match.group("the") or full) and unit == "year"
         ):
             continue           # "growth for the decade", "profit for the year": periods of the calendar
         if _PERIOD_AFTER.match(norm, match.end()):
             continue
-        part = _whole_part(match.start("the") if match.group("the") else match.start(), match.end(), unit)
+        words_start = match.start("the") if match.group("the") else match.start("bare") if match.group("bare") else None
+        part = _whole_part(match.start() if words_start is None else words_start, match.end(), unit)
         part.alone = True
         yield part
     compact_at = _COMPACT.match
