@@ -88,6 +88,8 @@ DETERMINERS: list[Row] = [
     ("The talks went on for an hour or two.", "an hour or two", "PT1H", RANGE, "PT2H"),
     ("The border stayed shut all week.", "all week", "P1W", E, None),
     ("The crew worked for full day on the hull.", "full day", "P1D", E, None),
+    ("The lawyer billed for the hour.", "the hour", "PT1H", E, None),
+    ("The keynote filled the whole hour.", "the whole hour", "PT1H", E, None),
     ("It took quarter of an hour to load.", "quarter of an hour", "PT15M", E, None),
     ("The lights went out for a second.", "a second", "PT1S", E, None),
     ("The screen froze for a second or two.", "a second or two", "PT1S", RANGE, "PT2S"),

@@ -189,7 +189,7 @@ _WHOLE_UNIT = re.compile(
     r"[aft](?<![\w-].)"
     r"(?:(?<=a)(?P<all>ll)[ \t-]+|(?<=t)he[ \t]+(?:entire|whole|complete)[ \t]+|(?<=t)(?P<full>he[ \t]+full)[ \t]+"
     r"|(?<=f)or[ \t]+(?:(?P<the>the)|(?P<bare>full|whole|entire))[ \t]+)"
-    r"(?P<unit>day|night|week|month|year|decade|century)\b(?!-|'s\b)",
+    r"(?P<unit>minute|hour|day|night|week|month|year|decade|century)\b(?!-|'s\b)",
     re.I,
 )
 # what makes "the week", "all month" a period of the calendar rather than a length: "for the week ended
