@@ -297,6 +297,10 @@ NOT_TERMS = [
     "She ran for a second time.",
     "A second passed before the blast.",
     "The firm raised its outlook for full year earnings.",
+    "She was moved to seat 12D.",
+    "They rented Flat 4D in the old mill.",
+    "The Model 5W sold out.",
+    "Guests in room #14D complained.",
 ]
 
 

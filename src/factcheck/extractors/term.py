@@ -277,6 +277,14 @@ _TENS_AND_BEFORE = re.compile(rf"(?<![\w-])(?P<tens>{alternation(TENS)})[ \t]+an
 # "several hundred years", "a couple of hundred years": a vague count of a scale, no length of its own
 _VAGUE_SCALE_BEFORE = re.compile(r"\b(?:several|few|couple|of|many)[ \t]+\Z", re.I)
 _SCALE_WORD = re.compile(r"(?:hundred|thousand|million|billion|dozen)\b", re.I)
+# a number and a letter that label a thing: "seat 12D", "Flat 4D", "Model 5W", "Form 10D", "#12D"
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:seats?|rows?|gates?|flats?|apartments?|apt|rooms?|suites?|units?|platforms?|terminals?|no|nos|number"
+    r"|sections?|forms?|articles?|rules?|clauses?|models?|types?|levels?|grades?|class|size|chapters?|pages?"
+    r"|exhibits?|schedules?|items?|parts?|tiers?|zones?|blocks?|bays?|lots?|plots?|wards?|floors?|decks?"
+    r"|cabins?|coach|cars?|routes?|lines?|berths?|stands?)\.?[ \t]+|#[ \t]?)\Z",
+    re.I,
+)
 # where a number and a W mean watts: the sentence speaks of power, or the W is a rating ("runs at 5W")
 _AT_BEFORE = re.compile(r"\bat[ \t]+\Z", re.I)
 _POWER = re.compile(
@@ -380,7 +388,7 @@ def _bounded(qualifier: Qualifier, low: Fraction, high: Fraction) -> tuple[Quali
 
 def _abbreviation_is_a_length(surface: str, quantity_start: int, match: re.Match[str], norm: str, doc: Document) -> bool:
     """'2Y', '5W', '10d', '36h', '3 mos': abbreviations after digits, and not the ones that are something else
-    ('3D' printing, the army's '3d' division, a '65W' charger, '5W-30' oil)."""
+    ('3D' printing, the army's '3d' division, a '65W' charger, '5W-30' oil, seat '12D')."""
     if not (norm[quantity_start].isdigit() or norm[quantity_start] in _VULGAR):
         return False
     letter = surface.lower()
@@ -388,6 +396,8 @@ def _abbreviation_is_a_length(surface: str, quantity_start: int, match: re.Match
         return True
     unit_start, unit_end = match.span("unit")
     if not norm[unit_start - 1].isdigit() or _TAIL_JOINED.match(norm, unit_end):
+        return False
+    if _LABEL_BEFORE.search(norm, max(0, quantity_start - 14), quantity_start):
         return False
     if letter == "d":
         # dimensions (2D, 3D, 4D) and the ordinals of the army's units (2d Battalion, 3d Division)
