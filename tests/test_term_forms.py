@@ -400,6 +400,8 @@ def test_judging_the_new_forms(draft: str, source: str, verdict: Verdict) -> Non
         ("The firm will hire in the next five years.", "The firm signed a 10-year lease.", Verdict.NOT_FOUND),
         ("The pact runs for a decade.", "Japan will help over the next decade.", Verdict.SUPPORTED),
         ("The pact runs for nine years.", "Japan will help over the next decade.", Verdict.NOT_FOUND),
+        ("Shares rose 2% for the week.", "The shares carry a two-week lock-up.", Verdict.NOT_FOUND),
+        ("The museum is closed for the week.", "The museum is closed for seven days.", Verdict.SUPPORTED),
     ],
 )
 def test_a_window_and_a_length_of_something_else_never_contradict(draft: str, source: str, verdict: Verdict) -> None:

@@ -14,7 +14,7 @@ then compared as intervals (`judges.intervals`):
   (`about five years` for four and a half, `nearly two years` for 22 months).
 
 A window counted back or forward from the time of writing (`over the past several weeks`, `in
-the next five years`, `the next decade`) is when something happens, where `spent three days in
+the next five years`, `the next decade`, and the calendar's `for the week`) is when something happens, where `spent three days in
 hospital` is how long it lasted: the two are different roles, so a window never contradicts a
 length of the other kind (not_found, saying so). They may still agree (`for a decade` and `over
 the next decade`), and two windows compare as any two lengths.
@@ -37,7 +37,11 @@ TERM_APPROX_TOLERANCE = 0.10
 _WINDOW_BEFORE = re.compile(
     r"\b(?:past|last|next|coming|previous|preceding|following|recent)[ \t]+\Z", re.IGNORECASE
 )
-_WINDOW_WORDS = re.compile(r"the[ \t]+(?:past|last|next|coming|previous|preceding|following)\b", re.IGNORECASE)
+# and "the week" of "shares rose 2% for the week": the calendar's week
+_WINDOW_WORDS = re.compile(
+    r"the[ \t]+(?:(?:past|last|next|coming|previous|preceding|following)\b|(?:hour|day|night|week|month)\Z)",
+    re.IGNORECASE,
+)
 
 
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
