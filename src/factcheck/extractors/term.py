@@ -38,6 +38,7 @@ Of the number-free forms only `a`/`an` + unit (`a decade`), `unit-long` and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -285,6 +286,7 @@ _LABEL_BEFORE = re.compile(
     r"|cabins?|coach|cars?|routes?|lines?|berths?|stands?)\.?[ \t]+|#[ \t]?)\Z",
     re.I,
 )
+_POWER_REACH = 200
 # where a number and a W mean watts: the sentence speaks of power, or the W is a rating ("runs at 5W")
 _AT_BEFORE = re.compile(r"\bat[ \t]+\Z", re.I)
 _POWER = re.compile(
@@ -386,6 +388,12 @@ def _bounded(qualifier: Qualifier, low: Fraction, high: Fraction) -> tuple[Quali
     return Qualifier.RANGE, low, high
 
 
+@lru_cache(maxsize=8)
+def _power_words(norm: str) -> list[int]:
+    """Where the words of power stand in a text ('watt', 'charger'), found once for all its Ws."""
+    return [match.start() for match in _POWER.finditer(norm)]
+
+
 def _abbreviation_is_a_length(surface: str, quantity_start: int, match: re.Match[str], norm: str, doc: Document) -> bool:
     """'2Y', '5W', '10d', '36h', '3 mos': abbreviations after digits, and not the ones that are something else
     ('3D' printing, the army's '3d' division, a '65W' charger, '5W-30' oil, seat '12D')."""
@@ -403,9 +411,13 @@ def _abbreviation_is_a_length(surface: str, quantity_start: int, match: re.Match
         # dimensions (2D, 3D, 4D) and the ordinals of the army's units (2d Battalion, 3d Division)
         return norm[quantity_start:unit_start] not in ("2", "3", "4")
     if letter == "w":
+        # the sentence around it, at most _POWER_REACH characters either side (a text without full stops
+        # would make each W read all of it)
         sentence_start, sentence_end = doc.sentence_at(unit_start)
+        words = _power_words(norm)
+        nearest = bisect_left(words, max(sentence_start, unit_start - _POWER_REACH))
         return not (
-            _POWER.search(norm, sentence_start, sentence_end)
+            (nearest < len(words) and words[nearest] < min(sentence_end, unit_end + _POWER_REACH))
             or _AT_BEFORE.search(norm, max(0, quantity_start - 4), quantity_start)
         )
     return True
