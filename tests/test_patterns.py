@@ -214,7 +214,9 @@ def test_patterns_tried_where_they_may_start_agree_on_generated_phrases(words: l
     _assert_dates_found_alike(text)
 
 
-@pytest.mark.parametrize("unit", ["in excess in excess ", "a a an ", "between from ", "quarters of a ", "approx. c. ~"])
+@pytest.mark.parametrize(
+    "unit", ["in excess in excess ", "a a an ", "between from ", "quarters of a ", "approx. c. ~", "a couple of several another few "]
+)
 def test_patterns_stay_linear_on_words_where_a_number_may_start(unit: str) -> None:
     text = unit * (100_000 // len(unit))
     started = time.perf_counter()
