@@ -304,8 +304,8 @@ NOT_TERMS = [
 ]
 
 
-def test_not_terms_list_has_only_sentences_without_a_term() -> None:
-    # the one sentence that holds a term among the negatives says so here, and only that term is found
+def test_a_vague_count_with_no_unit_is_no_term_beside_one_with_a_unit() -> None:
+    # the one sentence of NOT_TERMS that holds a term: "a few months'" is one, "more than a few doubts" none
     found = terms("The group had a few months' worth of cash, the report said, and more than a few doubts.")
     assert [(c.text, c.value.iso, c.value.high_iso) for c in found] == [("a few months'", "P2M", "P4M")]
 
