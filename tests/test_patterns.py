@@ -99,16 +99,18 @@ _TWO_NUMERALS_TERM = re.compile(
     rf"(?:(?P<qual>{BEFORE_PATTERN})[ \t]+)?"
     r"(?:"
     rf"(?P<range>(?:(?P<between>between[ \t]+)|(?:from[ \t]+)?)(?P<lo>{term.SIMPLE_NUMBER})"
-    rf"(?(between)[ \t]+and[ \t]+|[ \t]*(?:-|to\b|or\b)[ \t]*)(?P<hi>{NUMBER}))"
-    rf"|(?P<mixed>(?P<whole>{term.SIMPLE_NUMBER})[ \t]+and[ \t]+(?:(?P<parts>an?|one|two|three|[123])[ \t]+)?"
+    rf"(?(between)[ \t]+and[ \t]+|(?:-?[ \t]*(?:to|or)\b[ \t-]*|[ \t]*-[ \t]*))(?P<hi>{NUMBER}))"
+    rf"|(?P<mixed>(?P<whole>{term.SIMPLE_NUMBER})[ \t-]+and[ \t-]+(?:(?P<parts>an?|one|two|three|[123])[ \t-]+)?"
     r"(?P<part>half|quarters?)\b(?:[ \t]+of)?)"
     r"|(?P<fraction>(?:an?[ \t]+)?(?:(?P<fparts>one|two|three)[ \t-]+)?(?P<fpart>half|quarters?)\b"
     r"(?:[ \t]+of)?(?:[ \t]+an?\b)?)"
-    r"|(?P<slash>(?<![\d/])(?P<numerator>[1-9])/(?P<denominator>[2-9])(?![\d/]))"
+    r"|(?P<slash>(?<![\d/])(?:(?P<swhole>\d{1,3})(?:[ \t]+(?=[1-9]/)|[ \t]?(?=[½¼¾])))?"
+    r"(?:(?P<numerator>[1-9])/(?P<denominator>[2-9])(?![\d/])|(?P<vulgar>[½¼¾])))"
     rf"|(?P<number>{NUMBER})"
-    r"|(?P<article>an?\b)"
+    r"|(?P<vague>(?:(?:an?|another)[ \t]+)?(?:couple(?:[ \t]+of)?|few)|several)\b"
+    r"|(?P<article>an?|another)\b"
     r")"
-    r"(?P<plus>\+)?"
+    r"(?P<plus>\+|-plus\b)?"
     rf"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:{term._BETWEEN})[ \t]+)?|(?<=\d))"
     rf"(?P<unit>{term._UNIT})(?![\w])",
     re.IGNORECASE,
@@ -172,6 +174,9 @@ def test_numeral_term_and_count_patterns_find_what_they_find_everywhere() -> Non
         "two-quarter years", "three quarters of a year", "one quarter of a century", "half a billion years",
         "a quarter century", "the first half year", "two and a half years", "2 and a quarter years",
         "a full year", "just over a year", "an estimated decade", "1/2 year", "up to 10-15 years",
+        "a few more days", "within a couple of weeks", "another few years", "2 1/2 years", "2½ years",
+        "10- to 15-year", "two-to-three-year", "three-and-a-half years", "another year", "several decades",
+        "30-plus years", "a decade-plus",
         "about 10 to 12 deals", "between 10 and a dozen deals", "more than a dozen", "a total of 5 to a",
         # qualifiers, and what may look like one
         "about 5", "more than\n5", "more than \n5", "more than\n \n5", "just over 5", "well.over 5", "c. 5",
@@ -189,6 +194,9 @@ _TOKENS = [
     "in excess of", "just over", "up to", "between", "from", "to", "or", "-", "+", "point", "year", "years",
     "months", "h", "Ma", "decade-long", "deals", "$", "€", "USD", "dollars", "per cent", "%", "'", "(", ")",
     "Article", "no", "not", "well", "anyone", "inch", "some", "only", "within",
+    # and the vague counts, the words around a term, its abbreviations
+    "few", "couple", "several", "another", "½", "2½", "2 1/2", "nights", "10d", "5W", "2Y", "-to-", "-and-",
+
     # and dates
     "June", "Jun", "Sept.", "May", "march", "Thursday", "thursday", "this", "Last", "next", "today", "Tomorrow",
     "2024", "13th", "2024-06-13", "13/06/2024", "06.13.2024", "of", "the", "mid", "'s",
@@ -206,7 +214,9 @@ def test_patterns_tried_where_they_may_start_agree_on_generated_phrases(words: l
     _assert_dates_found_alike(text)
 
 
-@pytest.mark.parametrize("unit", ["in excess in excess ", "a a an ", "between from ", "quarters of a ", "approx. c. ~"])
+@pytest.mark.parametrize(
+    "unit", ["in excess in excess ", "a a an ", "between from ", "quarters of a ", "approx. c. ~", "a couple of several another few "]
+)
 def test_patterns_stay_linear_on_words_where_a_number_may_start(unit: str) -> None:
     text = unit * (100_000 // len(unit))
     started = time.perf_counter()
@@ -219,7 +229,9 @@ def test_patterns_stay_linear_on_words_where_a_number_may_start(unit: str) -> No
 def test_no_qualifiers_later_words_start_a_number_a_range_or_a_term() -> None:
     # why term._matches and count._numerals try the longest qualifier and then none: the engine gives a
     # qualifier up for a shorter one only if a term or a count can start where the words it gives up start
-    term_or_count = re.compile(rf"(?:between|from|an?)\b|{count._LOW_OF_RANGE}|{NUMBER}", re.IGNORECASE)
+    term_or_count = re.compile(
+        rf"(?:between|from|an?|another|couple|few|several)\b|{count._LOW_OF_RANGE}|{NUMBER}", re.IGNORECASE
+    )
     shorter_ones = 0
     for phrase in BEFORE:
         words = phrase.split()

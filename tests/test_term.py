@@ -201,7 +201,9 @@ def test_seed_article_terms(seed_text: str) -> None:
 @pytest.mark.parametrize(
     "unit",
     ["1,1,1,", "billion billion ", "and a half ", "two and a half and ", "year-", "a ", "more than ", "1/2/",
-     "twenty-one-", "between 1 and ", "1 year 1 month. "],
+     "twenty-one-", "between 1 and ", "1 year 1 month. ",
+     # and the forms of issue 12: a W reads the words around it, a range joins two lengths
+     "5W ", "a few days to ", "1h 3", "a year or ", "for the ", "2 1/2 "],
 )
 def test_long_adversarial_input_finishes_quickly(unit: str) -> None:
     adversarial = unit * (100_000 // len(unit))

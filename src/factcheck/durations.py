@@ -31,8 +31,8 @@ COMPONENTS: tuple[str, ...] = ("year", "month", "week", "day", "hour", "minute",
 _DESIGNATOR = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "second": "S"}
 _TIME_COMPONENTS = ("hour", "minute", "second")
 
-# units that are a whole number of an ISO component
-MULTIPLES: dict[str, tuple[str, int]] = {
+# units that are a fixed number of an ISO component (a night of a stay is its day: "four nights", P4D)
+MULTIPLES: dict[str, tuple[str, Fraction | int]] = {
     "decade": ("year", 10),
     "century": ("year", 100),
     "millennium": ("year", 1000),
@@ -41,6 +41,8 @@ MULTIPLES: dict[str, tuple[str, int]] = {
     "gigaannum": ("year", 10**9),
     "fortnight": ("week", 2),
     "quarter": ("month", 3),
+    "night": ("day", 1),
+    "millisecond": ("second", Fraction(1, 1000)),
 }
 
 # where a fraction of a component goes exactly: half a year is 6 months, half a week 3.5 days.
@@ -78,6 +80,16 @@ def _carry(value: Fraction, component: str) -> dict[str, Fraction]:
     if any(part.denominator != 1 for part in rest.values()) and smaller != "second":
         return {component: value}
     return {component: whole, **rest} if whole else rest
+
+
+# the components in days as pint counts them (a year of 365.25 days, a month a twelfth of it), as fractions:
+# extraction puts two lengths in order with them ("a year to 18 months" is a range) without importing pint
+_DAYS_IN = {"year": Fraction(1_461, 4), "month": Fraction(1_461, 48), "week": Fraction(7),
+               "day": Fraction(1), "hour": Fraction(1, 24), "minute": Fraction(1, 1_440), "second": Fraction(1, 86_400)}
+
+
+def days_of(components: dict[str, Fraction]) -> Fraction:
+    return sum((_DAYS_IN[component] * amount for component, amount in components.items()), Fraction(0))
 
 
 def add_components(a: dict[str, Fraction], b: dict[str, Fraction]) -> dict[str, Fraction]:

@@ -6,7 +6,13 @@ Found: `10-year`, `ten years`, `a decade`, `decade-long`, `the next decade`, `tw
 `a century`, `half a century`, `a quarter of a century`, `four years after`, and the
 geologists' `66 Ma` and `1Ga`. Qualifiers (`more than ten years`, `up to five years`,
 `at least 18 months`, `about a decade`, `nearly two years`, `10 years or more`, `10+ years`)
-and ranges (`two to three years`, `5-10 years`, `between 10 and 15 years`) are kept.
+and ranges (`two to three years`, `5-10 years`, `between 10 and 15 years`, `10- to 15-year`,
+`a year to 18 months`) are kept. Vague counts are ranges (`a couple of weeks` 2 to 3, `a few days`
+2 to 4, `several months` 3 to 7; `a year or two` 1 to 2); whole units (`all month`, `the entire
+year`, `for the week`), nights (as days), abbreviations in any case (`2Y`, `5W`, `10d`, `3 mos`,
+`500 ms`, `1h30`, `2h 30m`), `thirty and six hours` and `30-plus years` are read too;
+docs/claims.md (term) has the rules and their exceptions (`3D`, a `65W` charger, `for the year`,
+`quite a few years`).
 
 The value is an ISO 8601 duration in the units as written (`P18M` stays eighteen months);
 decades, centuries and the like become years, quarters months, a fortnight two weeks, and a
@@ -32,12 +38,13 @@ Of the number-free forms only `a`/`an` + unit (`a decade`), `unit-long` and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
-from ..durations import MULTIPLES, add_components, components_of, format_iso, rank
+from ..durations import MULTIPLES, add_components, components_of, days_of, format_iso, rank
 from ..models import Claim, Qualifier, TermValue
 from ..numbers import NUMBER, NUMBER_WORDS, TENS, UNITS, parse_number
 from ..qualifiers import AFTER_PATTERN, BEFORE_FIRST_WORDS, before_pattern, qualifier_of
@@ -58,39 +65,52 @@ SIMPLE_NUMBER = (
 )
 
 _UNIT_OF = {
-    "year": "year", "years": "year", "yr": "year", "yrs": "year",
-    "month": "month", "months": "month", "mth": "month", "mths": "month",
-    "week": "week", "weeks": "week", "wk": "week", "wks": "week",
-    "day": "day", "days": "day",
+    "year": "year", "years": "year", "yr": "year", "yrs": "year", "y": "year",
+    "month": "month", "months": "month", "mth": "month", "mths": "month", "mo": "month", "mos": "month",
+    "week": "week", "weeks": "week", "wk": "week", "wks": "week", "w": "week",
+    "day": "day", "days": "day", "d": "day", "night": "night", "nights": "night",
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
     "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
     "second": "second", "seconds": "second", "sec": "second", "secs": "second",
+    "millisecond": "millisecond", "milliseconds": "millisecond", "msec": "millisecond", "msecs": "millisecond",
     "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
     "millennium": "millennium", "millennia": "millennium", "millenniums": "millennium",
     "fortnight": "fortnight", "fortnights": "fortnight", "quarter": "quarter", "quarters": "quarter",
     "gigaannum": "gigaannum", "gigaanna": "gigaannum", "megaannum": "megaannum", "megaanna": "megaannum",
     "kiloannum": "kiloannum", "kiloanna": "kiloannum",
 }
-# the geologists' abbreviations, case-sensitive and after digits only ("66 Ma", "1Ga")
+# the geologists' abbreviations and the millisecond's symbol, case-sensitive and after digits only ("66 Ma",
+# "1Ga", "500 ms")
 _SYMBOL_OF = {"Ga": "gigaannum", "Gyr": "gigaannum", "Ma": "megaannum", "Myr": "megaannum",
-              "ka": "kiloannum", "kyr": "kiloannum"}
-# symbols and one-letter abbreviations that need digits before them ("24h", not "two h")
-_DIGITS_ONLY = {"h", *_SYMBOL_OF}
+              "ka": "kiloannum", "kyr": "kiloannum", "ms": "millisecond"}
+# one-letter abbreviations written against their digits, in any case ("2Y", "5W", "10d"), never apart
+_LETTERS = {"y", "w", "d"}
+# short abbreviations (any case) that need digits before them ("24h", "3 mos", not "two h"); symbols too
+_DIGITS_ONLY = {"h", "mo", "mos", *_LETTERS}
 
 _UNIT = rf"(?:{alternation(_UNIT_OF)}|(?-i:" + "|".join(sorted(_SYMBOL_OF, key=len, reverse=True)) + "))"
 # words that may stand between a number and its unit: "two more years", "five consecutive days"
 _BETWEEN = (
     "more|additional|extra|less|fewer|further|full|straight|consecutive|successive|long|whole|"
-    "complete|entire|remaining|calendar|solid|short"
+    "complete|entire|remaining|calendar|solid|short|business|working|trading|banking|school"
 )
 # more of any unit than this is no length of time anyone reports (the universe is 1.4e10 years old)
 _LONGEST = 10**15
 _PART = {"half": Fraction(1, 2), "quarter": Fraction(1, 4), "quarters": Fraction(1, 4)}
 _FRACTION_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
+_VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4)}
+# the ranges vague counts stand for (docs/claims.md): a couple is two, loosely three (Merriam-Webster's
+# "an indefinite small number"); a few, two to four; several, three to seven
+_VAGUE = {"couple": (2, 3), "few": (2, 4), "several": (3, 7)}
+# "few" with no article counts only after a word that makes it a span: "the next few days"
+_BARE_FEW_BEFORE = re.compile(r"\b(?:next|past|last|coming|previous|following|first|final|recent)[ \t]+\Z", re.I)
+_QUITE_BEFORE = re.compile(r"\b(?:quite|not)[ \t]+\Z", re.I)     # "quite a few years" is many
 
-# the words a term or a count may start with: a qualifier, a range opener, a number, an article
-_FIRST_WORDS = alternation(sorted({*BEFORE_FIRST_WORDS, "between", "from", *NUMBER_WORDS, "quarters", "a", "an"}))
-_NUMBER_START = re.compile(rf"(?<!\w)(?<!\w')(?=[\d.,~]|(?:{_FIRST_WORDS})\b)", re.IGNORECASE)
+# the words a term or a count may start with: a qualifier, a range opener, a number, an article, a vague count
+_FIRST_WORDS = alternation(sorted({
+    *BEFORE_FIRST_WORDS, "between", "from", *NUMBER_WORDS, "quarters", "a", "an", "another", *_VAGUE,
+}))
+_NUMBER_START = re.compile(rf"(?<!\w)(?<!\w')(?=[\d.,~½¼¾]|(?:{_FIRST_WORDS})\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -117,74 +137,163 @@ def qualifiers_at(norm: str) -> dict[int, tuple[str, int]]:
     return found
 
 
+# "a few", "a couple of", "several", "another few"; else an article ("another" too: "for another year")
+_VAGUE_OR_ARTICLE = (
+    r"(?:(?P<vague>(?:(?:an?|another)[ \t]+)?(?:couple(?:[ \t]+of)?|few)|several)\b|(?P<article>an?|another)\b)"
+)
+
 # what follows a qualifier, if one stands before the number (see qualifiers_at)
 _TERM = re.compile(
     r"(?<!\w)(?<!\w')"    # an apostrophe inside a word blocks; an opening quote does not
     r"(?:"
     # "between 10 and 15", "from 10 to 15", "10-15", "10 or 15": "and" after "between" only;
     # the range's second number is the number below
+    # "10- to 15-year" and "two-to-three-year": the hyphens of compound adjectives around the "to"
     rf"(?P<range>(?:(?P<between>between[ \t]+)|(?:from[ \t]+)?)(?P<lo>{SIMPLE_NUMBER})"
-    r"(?(between)[ \t]+and[ \t]+|[ \t]*(?:-|to\b|or\b)[ \t]*))"
-    rf"|(?P<mixed>(?P<whole>{SIMPLE_NUMBER})[ \t]+and[ \t]+(?:(?P<parts>an?|one|two|three|[123])[ \t]+)?"
+    r"(?(between)[ \t]+and[ \t]+|(?:-?[ \t]*(?:to|or)\b[ \t-]*|[ \t]*-[ \t]*)))"
+    rf"|(?P<mixed>(?P<whole>{SIMPLE_NUMBER})[ \t-]+and[ \t-]+(?:(?P<parts>an?|one|two|three|[123])[ \t-]+)?"
     r"(?P<part>half|quarters?)\b(?:[ \t]+of)?)"
     r"|(?P<fraction>(?:an?[ \t]+)?(?:(?P<fparts>one|two|three)[ \t-]+)?(?P<fpart>half|quarters?)\b"
     r"(?:[ \t]+of)?(?:[ \t]+an?\b)?)"
-    r"|(?P<slash>(?<![\d/])(?P<numerator>[1-9])/(?P<denominator>[2-9])(?![\d/]))"
+    # "1/2", "2 1/2", "2½"
+    r"|(?P<slash>(?<![\d/])(?:(?P<swhole>\d{1,3})(?:[ \t]+(?=[1-9]/)|[ \t]?(?=[½¼¾])))?"
+    r"(?:(?P<numerator>[1-9])/(?P<denominator>[2-9])(?![\d/])|(?P<vulgar>[½¼¾])))"
     r"|"
     r")"
-    # after a range's words or none of the above: a number, else (not after a range) an article. The
-    # alternatives are tried in the order range, mixed, fraction, slash, number, article, and the
-    # number is written once: numbers.NUMBER takes milliseconds to compile, which each start pays
+    # after a range's words or none of the above: a number, else (not after a range) a vague count or an
+    # article. The alternatives are tried in the order range, mixed, fraction, slash, number, vague,
+    # article, and the number is written once: numbers.NUMBER takes milliseconds to compile, which each
+    # start pays
     r"(?(mixed)|(?(fraction)|(?(slash)|"
-    rf"(?:(?P<number>{NUMBER})|(?(range)(?!)|(?P<article>an?\b)))"
+    rf"(?:(?P<number>{NUMBER})|(?(range)(?!)|{_VAGUE_OR_ARTICLE}))"
     r")))"
-    r"(?P<plus>\+)?"
+    r"(?P<plus>\+|-plus\b)?"     # "10+ years", "30-plus years"
     rf"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:{_BETWEEN})[ \t]+)?|(?<=\d))"
     rf"(?P<unit>{_UNIT})(?![\w])",
     re.IGNORECASE,
 )
-# number-free forms: "decade-long", "yearlong", "the next decade", "the past century"
-_UNIT_LONG = re.compile(r"(?<![\w-])(?P<unit>year|month|week|day|decade|century|fortnight)-?long\b", re.I)
+# number-free forms: "decade-long", "yearlong", "hour-long", "the next decade", "the past century"
+_UNIT_LONG = re.compile(
+    r"(?<![\w-])(?P<unit>year|month|week|day|night|hour|minute|decade|century|fortnight)-?long\b", re.I
+)
 _NEXT_DECADE = re.compile(
     r"\bthe[ \t]+(?:next|past|last|coming|previous|following|preceding)[ \t]+"
     r"(?P<unit>decade|century|millennium|fortnight)\b",
     re.I,
 )
+# one whole unit: "all month", "an all-day workshop", "the entire year", "closed for the week", "for full
+# day" (the span leaves "for" out, as it does in "for a week"). Not "for the year" nor "the full year": in news and
+# financial copy they name the reporting year ("profit for the year", "guidance for the full year"), a
+# date as "this year" is; nor "for the decade", "all decade"
+_WHOLE_UNIT = re.compile(
+    # the first letter before the look behind, so that the engine skips ahead to the letters that may start one
+    r"[aft](?<![\w-].)"
+    r"(?:(?<=a)(?P<all>ll)[ \t-]+|(?<=t)he[ \t]+(?:entire|whole|complete)[ \t]+|(?<=t)(?P<full>he[ \t]+full)[ \t]+"
+    r"|(?<=f)or[ \t]+(?:(?P<the>the)|(?P<bare>full|whole|entire))[ \t]+)"
+    r"(?P<unit>minute|hour|day|night|week|month|year|decade|century)\b(?!-|'s\b)",
+    re.I,
+)
+# what makes "the week", "all month" a period of the calendar rather than a length: "for the week ended
+# March 31", "for the week of June 3", "for the month to March", "the entire year 2020", "all year round"
+_PERIOD_AFTER = re.compile(
+    r"[ \t]+(?:(?:of|ended|ending|ends|to|through|thru|before|after|that|when|which|so[ \t]+far|round)\b|\d)",
+    re.I,
+)
+# hours and minutes, minutes and seconds written as a race time or a timetable writes them: "1h30",
+# "2h 30m", "1hr 45mins", "2m 30s" (tried where a number starts)
+_COMPACT = re.compile(
+    r"(?<![:.,/])(?:(?P<hours>\d{1,3})[ \t]?h(?:rs?)?(?:(?P<joined>[0-5]\d)|[ \t]?(?P<minutes>[0-5]?\d)[ \t]?m(?:ins?)?)"
+    r"|(?P<mins>\d{1,3})[ \t]?m(?:ins?)?[ \t]?(?P<secs>[0-5]?\d)[ \t]?s(?:ecs?)?)(?![\w:])",
+    re.I,
+)
+# "at 14h30", "from 9h30 to 17h30": a time of day
+_CLOCK_BEFORE = re.compile(r"\b(?:at|from|to|until|till|since|by)[ \t]+\Z", re.I)
 
 _TAIL_LONG = re.compile(r"-long\b", re.I)
+_TAIL_PLUS = re.compile(r"-plus\b", re.I)     # "a decade-plus": at least a decade
 _TAIL_AGE = re.compile(r"(?:-|[ \t]+)old\b|[ \t]+of[ \t]+age\b", re.I)
 _TAIL_COMPARISON = re.compile(r"-(?:on|over|to|by|in|for)-", re.I)
+# "3D-printed", "5W-30 oil": a one-letter abbreviation that a hyphen joins to more is no length
+_TAIL_JOINED = re.compile(r"-\w")
 _AGED_BEFORE = re.compile(r"\baged[ \t]+\Z", re.I)
 _EVERY_BEFORE = re.compile(r"\bevery[ \t]+\Z", re.I)
-_RATE_AFTER = re.compile(r"[ \t]+(?:a|an|per|each|every)[ \t]+(?:year|month|week|day|hour|minute|decade)\b", re.I)
+_RATE_AFTER = re.compile(
+    r"[ \t]+(?:a|an|per|each|every)[ \t]+(?:year|month|week|day|night|hour|minute|decade)\b", re.I
+)
 # "over ten years" is a period unless a verb of duration or "ago" makes it a bound
 _OVER_AS_BOUND_BEFORE = re.compile(
     r"\b(?:for|after|of|in|than|lasted|lasting|lasts|took|taken|takes|spent|spanning|spans)[ \t]+\Z", re.I
 )
 _AGO = re.compile(r"[ \t]+ago\b", re.I)
-# "one day" (some day) and "a day" (of mourning, when ...) are lengths only next to a word that makes them one
+# "one day" (some day) and "a day" (of mourning, when ...) are lengths only next to a word that makes them
+# one; so is "one night"
 _ONE_DAY_BEFORE = re.compile(
-    r"\b(?:for|within|in|after|than|over|about|only|just|least|nearly|almost|lasted|lasting|took|takes|of)[ \t]+\Z"
+    r"\b(?:for|within|in|after|than|over|about|only|just|least|nearly|almost|lasted|lasting|took|takes|of"
+    r"|spent|spend|spends|spending|stay|stays|stayed|staying|booked|book)[ \t]+\Z"
     r"|\b(?:years?|months?|weeks?)[ \t]*,?[ \t]+(?:and[ \t]+)?\Z",     # "a week and one day": part of a longer length
     re.I,
 )
-_ONE_DAY_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:later|after|before|earlier|ago|long|and[ \t]+a[ \t]+half)\b", re.I)
+_ONE_DAY_AFTER = re.compile(
+    r"'s\b|[ \t]*-?[ \t]*(?:later|after|before|earlier|ago|long|and[ \t]+a[ \t]+half|or[ \t]+(?:two|so))\b", re.I
+)
+# "a whole day", "one more night": a word between that makes the day a length
+_LENGTH_WORD = re.compile(
+    r"[ \t]+(?:whole|full|entire|complete|solid|straight|extra|more|additional|further)[ \t]+", re.I
+)
 _RATE_WORDS = frozenset(
     "once twice thrice times per cent percent dollars euros pounds yen yuan rupees francs "
     "thousand million billion trillion bn mn m k bln tonnes tons barrels".split()
 )
 _WORDS_BEFORE = re.compile(r"([\w%$€£¥.,-]+)[ \t]+([\w%$€£¥.,-]+)[ \t]*\Z|([\w%$€£¥.,-]+)[ \t]*\Z")
-_AND_A_HALF = re.compile(
-    r"[ \t]+and[ \t]+(?:an?[ \t]+)?half\b(?![ \t]+(?:hundred|thousand|million|billion|trillion|dozen)\b)", re.I
+# "a year and a half", "two years and a quarter", "a year-and-a-half", "three years and three quarters"
+_AND_A_PART = re.compile(
+    r"[ \t-]+and[ \t-]+(?:(?P<count>an?|one|three)[ \t-]+)?(?P<part>half|quarters?)\b"
+    r"(?![ \t-]+(?:hundred|thousand|million|billion|trillion|dozen)\b)",
+    re.I,
+)
+# "a year or two", "an hour or two": one to two of the unit (not "a year or two-thirds", "or 2%", "or two
+# years": that is a length of its own)
+_OR_TWO = re.compile(
+    r"[ \t]+or[ \t]+(?P<high>two|three|2|3)\b"
+    rf"(?![ \t]*(?:[-/%$€£¥]|\.?\d|(?:{_UNIT}|percent|per|times|thirds?|quarters?|dozen|hundred|thousand|million|billion)\b))",
+    re.I,
 )
 # "1 hour thirty", "2 hours and 10": minutes after hours, at the end of a phrase
 _HOUR_MINUTES = re.compile(rf"(?:[ \t]+and)?[ \t]+(?P<minutes>{SIMPLE_NUMBER})(?=[ \t]*(?:[.,;:!?)]|\Z))", re.I)
 _JOIN = re.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?")
+# two lengths in different words that make a range: "a year to 18 months", "between six months and a year"
+_RANGE_GAP = re.compile(r"[ \t]*(?:-|to\b)[ \t]*")
+_AND_GAP = re.compile(r"[ \t]+and[ \t]+")
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+\Z", re.I)
 _TIME_AFTER = re.compile(r"[ \t]+(?:ago|later|earlier|after|before|since|from)\b", re.I)
 _NAME_HYPHEN_BEFORE = re.compile(r"\w-\Z")
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|the)[ \t]+\Z", re.I)
 _OF_AFTER = re.compile(r"[ \t]+of\b", re.I)
-_ONE = re.compile(r"(?:one|an?)\b", re.I)
+_OF_AN = re.compile(r"[ \t]of[ \t]+an?\Z")
+# "for a second", "in a second or two": the length, where "a second term" is the ordinal
+_A_SECOND_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)]|\Z|(?:or[ \t]+(?:two|so)|later|ago|and[ \t]+a[ \t]+half)\b)", re.I)
+_ONE = re.compile(r"(?:one|an?|another)\b", re.I)
+# "thirty and six hours": the tens of a number written the old way, before the units
+_TENS_AND_BEFORE = re.compile(rf"(?<![\w-])(?P<tens>{alternation(TENS)})[ \t]+and[ \t]+\Z", re.I)
+# "several hundred years", "a couple of hundred years": a vague count of a scale, no length of its own
+_VAGUE_SCALE_BEFORE = re.compile(r"\b(?:several|few|couple|of|many)[ \t]+\Z", re.I)
+_SCALE_WORD = re.compile(r"(?:hundred|thousand|million|billion|dozen)\b", re.I)
+# a number and a letter that label a thing: "seat 12D", "Flat 4D", "Model 5W", "Form 10D", "#12D"
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:seats?|rows?|gates?|flats?|apartments?|apt|rooms?|suites?|units?|platforms?|terminals?|no|nos|number"
+    r"|sections?|forms?|articles?|rules?|clauses?|models?|types?|levels?|grades?|class|size|chapters?|pages?"
+    r"|exhibits?|schedules?|items?|parts?|tiers?|zones?|blocks?|bays?|lots?|plots?|wards?|floors?|decks?"
+    r"|cabins?|coach|cars?|routes?|lines?|berths?|stands?)\.?[ \t]+|#[ \t]?)\Z",
+    re.I,
+)
+_POWER_REACH = 200
+# where a number and a W mean watts: the sentence speaks of power, or the W is a rating ("runs at 5W")
+_AT_BEFORE = re.compile(r"\bat[ \t]+\Z", re.I)
+_POWER = re.compile(
+    r"\b(?:watts?|kw|kwh|volts?|amps?|mah|charg(?:er|ers|ing)|bulbs?|led|lamps?|batter(?:y|ies)|speakers?"
+    r"|amplifiers?|lasers?|motors?|power|solar|panels?|usb|adapters?|hz)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -199,6 +308,7 @@ class _Part:
     has_qualifier: bool = False
     units: list[str] = field(default_factory=list)  # ISO components named, largest first
     last_unit: str = ""                              # the last unit as written: "decade" in "a decade"
+    alone: bool = False                              # joins no other length: "all day", "the entire year"
 
     @property
     def smallest(self) -> int:
@@ -268,14 +378,63 @@ def _matches(norm: str) -> Iterator[tuple[int, str | None, re.Match[str]]]:
         yield found
 
 
+def _bounded(qualifier: Qualifier, low: Fraction, high: Fraction) -> tuple[Qualifier, Fraction, Fraction | None]:
+    """A length written as a range ("a few days", "a year or two") under the qualifier before it: more than
+    a few is more than its low end, within a few at most its high end, else the range itself."""
+    if qualifier in (Qualifier.GT, Qualifier.GE):
+        return qualifier, low, None
+    if qualifier in (Qualifier.LT, Qualifier.LE):
+        return qualifier, high, None
+    return Qualifier.RANGE, low, high
+
+
+@lru_cache(maxsize=8)
+def _power_words(norm: str) -> list[int]:
+    """Where the words of power stand in a text ('watt', 'charger'), found once for all its Ws."""
+    return [match.start() for match in _POWER.finditer(norm)]
+
+
+def _abbreviation_is_a_length(surface: str, quantity_start: int, match: re.Match[str], norm: str, doc: Document) -> bool:
+    """'2Y', '5W', '10d', '36h', '3 mos': abbreviations after digits, and not the ones that are something else
+    ('3D' printing, the army's '3d' division, a '65W' charger, '5W-30' oil, seat '12D')."""
+    if not (norm[quantity_start].isdigit() or norm[quantity_start] in _VULGAR):
+        return False
+    letter = surface.lower()
+    if letter not in _LETTERS:
+        return True
+    unit_start, unit_end = match.span("unit")
+    if not norm[unit_start - 1].isdigit() or _TAIL_JOINED.match(norm, unit_end):
+        return False
+    if _LABEL_BEFORE.search(norm, max(0, quantity_start - 14), quantity_start):
+        return False
+    if letter == "d":
+        # dimensions (2D, 3D, 4D) and the ordinals of the army's units (2d Battalion, 3d Division)
+        return norm[quantity_start:unit_start] not in ("2", "3", "4")
+    if letter == "w":
+        # the sentence around it, at most _POWER_REACH characters either side (a text without full stops
+        # would make each W read all of it)
+        sentence_start, sentence_end = doc.sentence_at(unit_start)
+        words = _power_words(norm)
+        nearest = bisect_left(words, max(sentence_start, unit_start - _POWER_REACH))
+        return not (
+            (nearest < len(words) and words[nearest] < min(sentence_end, unit_end + _POWER_REACH))
+            or _AT_BEFORE.search(norm, max(0, quantity_start - 4), quantity_start)
+        )
+    return True
+
+
 def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: str, doc: Document) -> _Part | None:
     """The length one pattern match (after its qualifier, if any) states, or None when the words are not a term."""
     surface = match.group("unit")
     unit = _unit_name(surface)
     end = match.end("unit")
-    quantity = next(name for name in ("range", "mixed", "fraction", "slash", "number", "article") if match.group(name))
+    quantity = next(
+        name for name in ("range", "mixed", "fraction", "slash", "number", "vague", "article") if match.group(name)
+    )
     quantity_start = match.start(quantity)
-    if surface in _DIGITS_ONLY and not norm[quantity_start].isdigit():
+    if (surface in _SYMBOL_OF or surface.lower() in _DIGITS_ONLY) and not _abbreviation_is_a_length(
+        surface, quantity_start, match, norm, doc
+    ):
         return None
     if quantity_start > 0 and norm[quantity_start - 1] == ":":
         return None            # a time of day, "10:30 hours"
@@ -302,7 +461,10 @@ def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: 
     ):
         # "$4.5 billion over 10 years": the period the money is spread over
         qualifier, qualifier_text, start = Qualifier.EXACT, None, quantity_start
-    if match.group("plus"):
+    plus_tail = _TAIL_PLUS.match(tail) if not long_tail else None
+    if plus_tail:
+        end += plus_tail.end()
+    if match.group("plus") or plus_tail:
         qualifier = Qualifier.GE
 
     high: Fraction | None = None
@@ -323,22 +485,45 @@ def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: 
         value = whole + _FRACTION_COUNT[(match.group("parts") or "a").lower()] * _PART[match.group("part").lower()]
     elif quantity == "fraction":
         fraction = match.group("fraction").lower()
-        if fraction.startswith("quarter"):
-            return None        # "quarter century" is written "a quarter century"
+        if fraction.startswith("quarter") and not _OF_AN.search(fraction):
+            return None        # "quarter century" is written "a quarter century"; "quarter of an hour" stands
         if _ORDINAL_BEFORE.search(norm[max(0, start - 8):start]):
             return None        # "the first half year" names a half, not a length
         value = _FRACTION_COUNT[(match.group("fparts") or "a").lower()] * _PART[match.group("fpart").lower()]
     elif quantity == "slash":
-        value = Fraction(int(match.group("numerator")), int(match.group("denominator")))
+        vulgar = match.group("vulgar")
+        value = _VULGAR[vulgar] if vulgar else Fraction(int(match.group("numerator")), int(match.group("denominator")))
+        if match.group("swhole"):
+            value += int(match.group("swhole"))
     elif quantity == "number":
         number = _number_value(match.group("number"))
         if number is None:
             return None
         value = number
-    else:                      # "a decade", "an hour"
+        if norm[quantity_start].isalpha():
+            if _SCALE_WORD.match(norm, quantity_start) and _VAGUE_SCALE_BEFORE.search(
+                norm, max(0, quantity_start - 10), quantity_start
+            ):
+                return None
+            tens = _TENS_AND_BEFORE.search(norm, max(0, quantity_start - 16), quantity_start)
+            if tens and start == quantity_start and number < 10 and number.denominator == 1:
+                value += TENS[tens.group("tens").lower()]    # "thirty and six hours"
+                start = quantity_start = tens.start()
+    elif quantity == "vague":
+        words = match.group("vague").lower().split()
+        vague = next(word for word in words if word in _VAGUE)
+        if words[0] == "few" and not _BARE_FEW_BEFORE.search(norm, max(0, quantity_start - 12), quantity_start):
+            return None        # "few days pass without ...": a small number, not a span
+        if _QUITE_BEFORE.search(norm, max(0, quantity_start - 8), quantity_start):
+            return None
+        low, most = _VAGUE[vague]
+        qualifier, value, high = _bounded(qualifier, Fraction(low), Fraction(most))
+    else:                      # "a decade", "an hour", "another year"
         value = Fraction(1)
-        if unit in ("second", "quarter"):
-            return None        # "a second term", "cut by a quarter"
+        if unit == "quarter" or unit == "second" and not (
+            _ONE_DAY_BEFORE.search(norm, max(0, start - 12), start) and _A_SECOND_AFTER.match(norm, end)
+        ):
+            return None        # "cut by a quarter", "a second term", "for a second time"
         if long_tail:
             return None        # "a decade-long agreement": the article is the agreement's; see _UNIT_LONG
         if _is_rate(norm, start, end, doc):
@@ -348,9 +533,12 @@ def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: 
         return None            # "zero-day"; or a number no length of time is written with
     if unit == "quarter" and _OF_AFTER.match(norm[end:end + 4]):
         return None            # "three quarters of voters"
-    if unit == "day" and value == 1 and high is None and _ONE.match(norm, quantity_start):
-        if not (_ONE_DAY_BEFORE.search(norm, max(0, start - 12), start) or _ONE_DAY_AFTER.match(norm, end)):
-            return None        # "One day, Ukraine will ...", "a day of mourning", "on a day when"
+    if (
+        unit in ("day", "night") and value == 1 and high is None and _ONE.match(norm, quantity_start)
+        and not _LENGTH_WORD.match(norm, match.end(quantity))
+        and not (_ONE_DAY_BEFORE.search(norm, max(0, start - 12), start) or _ONE_DAY_AFTER.match(norm, end))
+    ):
+        return None            # "One day, Ukraine will ...", "a day of mourning", "on a day when"
     return _Part(
         start=start,
         end=end,
@@ -363,18 +551,44 @@ def _single(start: int, qualifier_text: str | None, match: re.Match[str], norm: 
     )
 
 
+def _whole_part(start: int, end: int, unit: str) -> _Part:
+    return _Part(start, end, components_of(Fraction(1), unit), units=[_base_component(unit)], last_unit=unit)
+
+
 def _number_free(norm: str) -> Iterator[_Part]:
+    """The lengths written with no number, or with none that the term pattern reads ('1h30')."""
     for pattern in (_UNIT_LONG, _NEXT_DECADE):
         for match in pattern.finditer(norm):
-            unit = match.group("unit").lower()
-            yield _Part(
-                match.start(), match.end(), components_of(Fraction(1), unit),
-                units=[_base_component(unit)], last_unit=unit,
-            )
+            yield _whole_part(match.start(), match.end(), match.group("unit").lower())
+    for match in _WHOLE_UNIT.finditer(norm):
+        unit = match.group("unit").lower()
+        full = match.group("full") or (match.group("bare") or "").lower() == "full"
+        if (match.group("all") or match.group("the")) and unit in ("decade", "century") or (
+            (match.group("the") or full) and unit == "year"
+        ):
+            continue           # "growth for the decade", "profit for the year": periods of the calendar
+        if _PERIOD_AFTER.match(norm, match.end()):
+            continue
+        words_start = match.start("the") if match.group("the") else match.start("bare") if match.group("bare") else None
+        part = _whole_part(match.start() if words_start is None else words_start, match.end(), unit)
+        part.alone = True
+        yield part
+    compact_at = _COMPACT.match
+    for match in filter(None, (compact_at(norm, start) for start in number_starts(norm))):
+        if match.group("hours"):
+            if match.group("joined") and _CLOCK_BEFORE.search(norm, max(0, match.start() - 8), match.start()):
+                continue       # "at 14h30"
+            minutes = match.group("joined") or match.group("minutes")
+            components = {"hour": Fraction(int(match.group("hours"))), "minute": Fraction(int(minutes))}
+        else:
+            components = {"minute": Fraction(int(match.group("mins"))), "second": Fraction(int(match.group("secs")))}
+        units = list(components)
+        yield _Part(match.start(), match.end(), components, units=units, last_unit=units[-1])
 
 
 def _joinable(first: _Part, second: _Part, gap: str) -> bool:
-    """'2 years, 3 months' and 'twenty-one years and six months' are one length."""
+    """'2 years, 3 months' and 'twenty-one years and six months' are one length; a stay's nights are counted
+    apart from its days or weeks ('a 10-day, nine-night tour')."""
     return (
         bool(gap)
         and _JOIN.fullmatch(gap) is not None
@@ -382,15 +596,47 @@ def _joinable(first: _Part, second: _Part, gap: str) -> bool:
         and second.high is None
         and not second.has_qualifier
         and first.smallest < second.largest
+        and "night" not in (first.last_unit, second.last_unit)
+        and not (first.alone or second.alone)
     )
 
 
+def _range_start(first: _Part, second: _Part, norm: str) -> int | None:
+    """Where a range of two lengths in different words starts ('a year to 18 months', 'between six months and
+    a year'), or None when the two are not one: each exact, the first the shorter."""
+    if first.has_qualifier or second.has_qualifier or first.high is not None or second.high is not None:
+        return None
+    if first.alone or second.alone:
+        return None
+    gap_start = first.end
+    between = _BETWEEN_BEFORE.search(norm, max(0, first.start - 10), first.start)
+    gap = _AND_GAP if between else _RANGE_GAP
+    if not gap.fullmatch(norm, gap_start, second.start):
+        return None
+    if not days_of(first.components) < days_of(second.components):
+        return None
+    return between.start() if between else first.start
+
+
 def _extend(part: _Part, norm: str) -> None:
-    """Words after the unit that belong to the length: 'and a half', 'thirty' after hours, 'or more'."""
-    half = _AND_A_HALF.match(norm, part.end)
-    if half and part.high is None:
-        part.components = add_components(part.components, components_of(Fraction(1, 2), part.last_unit))
-        part.end = half.end()
+    """Words after the unit that belong to the length: 'and a half', 'or two', 'thirty' after hours, 'or more'."""
+    and_a_part = _AND_A_PART.match(norm, part.end) if part.high is None else None
+    if and_a_part:
+        fraction = _FRACTION_COUNT[(and_a_part.group("count") or "a").lower()] * _PART[and_a_part.group("part").lower()]
+        part.components = add_components(part.components, components_of(fraction, part.last_unit))
+        part.end = and_a_part.end()
+    elif (
+        part.high is None and len(part.units) == 1 and (or_two := _OR_TWO.match(norm, part.end))
+        and part.components == components_of(Fraction(1), part.last_unit)
+    ):
+        # "a year or two": read as the range from one to two, under the qualifier before it
+        high = _number_value(or_two.group("high"))
+        qualifier, value, range_high = _bounded(part.qualifier, Fraction(1), high or Fraction(2))
+        part.components = components_of(value, part.last_unit)
+        part.high = components_of(range_high, part.last_unit) if range_high is not None else None
+        part.qualifier = Qualifier.RANGE if range_high is not None else qualifier
+        part.has_qualifier = True
+        part.end = or_two.end()
     elif part.units[-1] == "hour" and part.high is None:
         minutes = _HOUR_MINUTES.match(norm, part.end)
         value = _number_value(minutes.group("minutes")) if minutes else None
@@ -416,6 +662,11 @@ def find_terms(doc: Document) -> list[_Part]:
     for part in singles:
         if parts and part.start < parts[-1].end:
             continue           # the number-free forms can overlap a numbered one
+        if parts and (range_start := _range_start(parts[-1], part, norm)) is not None:
+            previous = parts[-1]
+            previous.high, previous.qualifier, previous.has_qualifier = part.components, Qualifier.RANGE, True
+            previous.start, previous.end = range_start, part.end
+            continue
         if parts and _joinable(parts[-1], part, norm[parts[-1].end:part.start]):
             previous = parts[-1]
             previous.components = add_components(previous.components, part.components)

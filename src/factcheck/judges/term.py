@@ -12,11 +12,18 @@ then compared as intervals (`judges.intervals`):
 - `about`, `nearly`, `almost`, `some` allow a relative tolerance of 10%, or the run's
   tolerance when that is larger: a term is rarely written to better than a tenth of itself
   (`about five years` for four and a half, `nearly two years` for 22 months).
+
+A window counted back or forward from the time of writing (`over the past several weeks`, `in
+the next five years`, `the next decade`, and the calendar's `for the week`) is when something happens, where `spent three days in
+hospital` is how long it lasted: the two are different roles, so a window never contradicts a
+length of the other kind (not_found, saying so). They may still agree (`for a decade` and `over
+the next decade`), and two windows compare as any two lengths.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 from ..durations import COMPONENTS, parse_iso, to_days
 from ..models import Claim, Qualifier, TermValue, Verdict
@@ -26,6 +33,15 @@ from .intervals import Interval, interval_of, relate
 
 TERM_APPROX_TOLERANCE = 0.10
 
+# the words that make a length a window from the time of writing: "the past several weeks", "the next decade"
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:past|last|next|coming|previous|preceding|following|recent)[ \t]+\Z", re.IGNORECASE
+)
+# and "the week" of "shares rose 2% for the week": the calendar's week
+_WINDOW_WORDS = re.compile(
+    r"the[ \t]+(?:(?:past|last|next|coming|previous|preceding|following)\b|(?:hour|day|night|week|month)\Z)",
+    re.IGNORECASE,
+)
 
 
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
@@ -33,12 +49,32 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
     claim_interval = _interval(claimed, context)
     source_interval = _interval(stated, context)
     verdict = relate(claim_interval, source_interval)
+    if verdict == Verdict.CONTRADICTED and _is_window(claim) != _is_window(fact):
+        window, length = ("draft", "source") if _is_window(claim) else ("source", "draft")
+        return Verdict.NOT_FOUND, (
+            f"source says {describe(stated)} ({_iso_text(stated)}); the {window}'s is a window from the time of"
+            f" writing, the {length}'s how long something lasted: not the same thing"
+        )
     return verdict, _reason(verdict, claim.text, claimed, stated, claim_interval, source_interval)
 
 
 def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
     """The verdict of `compare` alone."""
-    return relate(_interval(_value(claim), context), _interval(_value(fact), context))
+    verdict = relate(_interval(_value(claim), context), _interval(_value(fact), context))
+    if verdict == Verdict.CONTRADICTED and _is_window(claim) != _is_window(fact):
+        return Verdict.NOT_FOUND
+    return verdict
+
+
+def _is_window(claim: Claim) -> bool:
+    """'over the past several weeks', 'in the next five years', 'the next decade': a window counted from the
+    time of writing, read from the words before the claim in its sentence."""
+    if _WINDOW_WORDS.match(claim.text):
+        return True
+    if claim.sentence is None:
+        return False
+    offset = claim.span.start - claim.sentence.span.start
+    return _WINDOW_BEFORE.search(claim.sentence.text, max(0, offset - 24), max(0, offset)) is not None
 
 
 @functools.lru_cache(maxsize=4096)   # alignment compares a fact with many claims

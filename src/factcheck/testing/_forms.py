@@ -94,6 +94,19 @@ UNITS: tuple[Unit, ...] = (
     Unit("fortnight", "fortnights", "week", 2),
 )
 
+# vague counts of a unit and the range each stands for (docs/claims.md, term): "a few weeks" is 2 to 4 weeks
+VAGUE_COUNTS: tuple[tuple[str, int, int], ...] = (("a few", 2, 4), ("several", 3, 7), ("a couple of", 2, 3))
+# abbreviations of the units, as news, travel and booking copy writes them after digits: (text, written
+# against the digits); the one-letter ones only against them
+TERM_ABBREVIATIONS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "year": (("yrs", False), ("yrs", True), ("Y", True), ("y", True)),
+    "month": (("mos", False), ("mths", False)),
+    "week": (("wks", False), ("W", True), ("w", True)),
+    "day": (("d", True), ("D", True)),
+    "hour": (("hrs", False), ("hrs", True), ("h", True), ("HRS", False)),
+    "minute": (("mins", False), ("min", False), ("mins", True)),
+}
+
 # things news copy counts, as plural nouns, and words that may stand before them
 COUNT_NOUNS = (
     "deals", "agreements", "countries", "nations", "troops", "soldiers", "people", "drones", "tanks",

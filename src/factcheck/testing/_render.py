@@ -344,8 +344,9 @@ def _unit_words(count: Fraction, unit: forms.Unit) -> str:
 
 @st.composite
 def _term_number(draw: st.DrawFn, unit: forms.Unit, *, words: bool | None = None) -> tuple[str, Fraction]:
-    """A whole number of `unit` in digits or words ('ten', '120'), never 1 for a day ('one day' is 'some day')."""
-    low = 2 if unit.singular == "day" else 1
+    """A whole number of `unit` in digits or words ('ten', '120'), never 1 for a day or a night ('one day' is
+    'some day')."""
+    low = 2 if unit.component == "day" else 1
     count = draw(st.integers(low, 120 if unit.factor == 1 else 9))
     in_words = draw(st.booleans()) if words is None else words
     return (words_of(count) if in_words and count < 100 else str(count)), Fraction(count)
@@ -355,10 +356,19 @@ def _term_number(draw: st.DrawFn, unit: forms.Unit, *, words: bool | None = None
 def term_phrases(draw: st.DrawFn, units: st.SearchStrategy[forms.Unit] | None = None) -> Phrase:
     unit = draw(units if units is not None else st.sampled_from(forms.UNITS))
     style = draw(st.sampled_from(["number", "number", "article", "adjective", "long", "next", "half", "compound",
-                                  "range"]))
+                                  "range", "vague", "night", "abbreviation"]))
     qualifiable = True
     if style == "range":
         return draw(_term_range(unit))
+    if style == "vague":
+        words, low, high = draw(st.sampled_from(forms.VAGUE_COUNTS))
+        value = TermValue(iso=iso_duration(_components(Fraction(low), unit)), qualifier=Qualifier.RANGE,
+                          high_iso=iso_duration(_components(Fraction(high), unit)))
+        return Phrase(f"{words} {unit.plural}", value, "length")
+    if style == "night":
+        return draw(_nights())
+    if style == "abbreviation" and unit.singular in forms.TERM_ABBREVIATIONS:
+        return draw(_abbreviated_term(unit))
     if style == "adjective":
         number, count = draw(_term_number(unit))
         value = TermValue(iso=iso_duration(_components(count, unit)))
@@ -429,6 +439,26 @@ def _compound_term(draw: st.DrawFn) -> tuple[str, dict[str, Fraction]]:
     joiner = draw(st.sampled_from([" and ", ", "]))
     text = written(first, units[big]) + joiner + written(second, units[small])
     return text, {big: Fraction(first), small: Fraction(second)}
+
+
+@st.composite
+def _nights(draw: st.DrawFn) -> Phrase:
+    """'four nights', '7 nights', 'a 14-night' (cruise): a stay's nights are its days."""
+    number, count = draw(_term_number(forms.Unit("night", "nights", "day", 1)))
+    value = TermValue(iso=iso_duration({"day": count}))
+    if draw(st.booleans()):
+        return Phrase(f"{number}-night", value, "length_adjective")
+    return _qualified_term(draw, f"{number} nights", {"day": count}, True)
+
+
+@st.composite
+def _abbreviated_term(draw: st.DrawFn, unit: forms.Unit) -> Phrase:
+    """'36 hrs', '2Y', '5W', '10d', '90 mins': abbreviations after digits, in any case."""
+    abbreviation, attached = draw(st.sampled_from(forms.TERM_ABBREVIATIONS[unit.singular]))
+    # from 5: '2D', '3d' and '4D' are dimensions and ordinals, not days
+    count = draw(st.integers(5 if unit.singular == "day" else 2, 120))
+    text = f"{count}{'' if attached else ' '}{abbreviation}"
+    return _qualified_term(draw, text, _components(Fraction(count), unit), True)
 
 
 @st.composite
