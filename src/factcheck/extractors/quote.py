@@ -228,6 +228,7 @@ def quote_spans(doc: Document) -> tuple[QuoteSpan, ...]:
 # --- the words --------------------------------------------------------------------------------------
 
 _SPACES = re.compile(r"\s+")
+_BLANK_BEFORE_STOP = re.compile(r" ([.,;:!?])")
 
 
 def quoted_words(doc: Document, span: QuoteSpan) -> str:
@@ -235,7 +236,8 @@ def quoted_words(doc: Document, span: QuoteSpan) -> str:
     text = doc.norm[span.start : span.end]
     if span.block:
         text = _BLOCK_MARKS.sub(" ", text)   # the marks of the block's later lines, where markdown left them
-    words = _SPACES.sub(" ", text).strip()
+    # masked markup leaves blanks before punctuation ("a **year**." -> "a year  .")
+    words = _BLANK_BEFORE_STOP.sub(r"\1", _SPACES.sub(" ", text)).strip()
     return words[:-1].rstrip() if words.endswith(",") else words
 
 
@@ -293,11 +295,11 @@ class Attribution:
         return self._subject(elements, 0, start) if elements else None
 
     def _sentence_end(self, offset: int) -> int:
-        """The end of the sentence holding `offset`, or of the next one when `offset` falls between two."""
-        while offset < len(self.norm) and self.norm[offset].isspace():
+        """The end of the sentence holding `offset`, or of the next one on its line when `offset` falls between two."""
+        while offset < len(self.norm) and self.norm[offset] in " \t":
             offset += 1
-        if offset >= len(self.norm):
-            return len(self.norm)
+        if offset >= len(self.norm) or self.norm[offset] == "\n":
+            return offset
         return max(offset, self._sentence(offset)[1])
 
     # after the quote: `, X said`, `, said X`, `, according to X`; or `." X said.` in the next sentence
