@@ -385,6 +385,12 @@ class Attribution:
             return position + 1
         if head.lower in _PRONOUNS:
             return position + 1
+        role = position
+        while role < len(elements) and role - position < 4 and isinstance(elements[role], Token) \
+                and elements[role].text.isalpha() and elements[role].text.islower() and not _is_verb(elements[role]):
+            role += 1
+        if role > position and role < len(elements) and isinstance(elements[role], Mention):
+            return role + 1     # a role before a name: "chief executive Marta Ilves said"
         if head.lower in _DETERMINERS or head.lower == "officials":
             index = position + 1
             while index < len(elements) and index - position <= 5 and not _is_verb(elements[index]) \
@@ -488,6 +494,9 @@ def _mention_speaker(mention: Mention) -> Speaker | None:
         return Speaker(name=party.name if party else mention.name, type="organisation")
     if mention.kind == "other" and len(mention.text) > 1:
         return Speaker(name=mention.text, type="organisation")
+    if mention.kind == "place":
+        # a town does not speak: a surname the gazetteer also knows as a place ("Duarte said")
+        return Speaker(name=mention.text, type="person")
     return None
 
 

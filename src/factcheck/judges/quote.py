@@ -389,12 +389,13 @@ def _agreeing_content(opcodes, keys: list[str]) -> int:
                if key not in _STOPWORDS)
 
 
-def _attributed_to(source: QuoteSource, first: int, last: int, speaker: Speaker) -> bool:
+def _attributed_to(source: QuoteSource, first: int, last: int, speaker: Speaker | None) -> bool:
+    """Whether the source gives its plain words first..last to a person it names, and that person is the
+    draft's speaker when the draft names one: only then are words near them a misquote."""
     from ..extractors.quote import is_named
 
     attributed = source.attributed(first, last)
-    return attributed is not None and (not is_named(speaker) or not is_named(attributed)
-                                       or same_speaker(speaker, attributed))
+    return is_named(attributed) and (not is_named(speaker) or same_speaker(speaker, attributed))
 
 
 def _close_passage(source: QuoteSource, piece: list[_Word], text: str,
@@ -415,7 +416,7 @@ def _close_passage(source: QuoteSource, piece: list[_Word], text: str,
             (in_quote or _agreeing_content(opcodes, keys) >= 2)
     if not close or agree == len(keys) == last - first:
         return None
-    if not in_quote and (speaker is None or not _attributed_to(source, first, last, speaker)):
+    if not in_quote and not _attributed_to(source, first, last, speaker):
         # words the source states in its own voice are nobody's quotation: near them is no misquote
         return (Verdict.NOT_FOUND, f'the source quotes no one saying these words; in its own words it says '
                 f'"{source.written(first, last)}"', source.evidence(first))
