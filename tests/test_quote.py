@@ -359,3 +359,19 @@ def test_changing_one_word_inside_a_quote_turns_supported_into_contradicted(word
     [(verdict, reason)] = check(draft, source)
     assert verdict == Verdict.CONTRADICTED, reason
     assert other in reason and tokens[at].lower() in reason.lower()
+
+
+# --- strategies --------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=20)
+@given(st.data())
+def test_from_type_and_quotes_draw_quote_values(data) -> None:
+    from factcheck.testing import strategies as fst
+
+    value = data.draw(st.from_type(QuoteValue))
+    assert isinstance(value, QuoteValue) and value.text
+    unspoken = data.draw(fst.quotes(speakers=False))
+    assert unspoken.speaker is None
+    if len(value.text.split()) <= 2:
+        assert value.speaker is None
