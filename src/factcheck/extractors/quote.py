@@ -42,7 +42,7 @@ from importlib import resources
 from ..models import Claim, QuoteValue, Speaker
 from ..text import Document
 from .base import Options, make_claim
-from .entities import ORGANISATION_WORDS, Mention, Token, end_of, is_office, mentions, tokens_of
+from .entities import ORGANISATION_WORDS, REMEMBERED_PEOPLE, Mention, Token, end_of, is_office, mentions, tokens_of
 
 # a quote of at most this many words is a scare quote: checked for presence, with no speaker
 SCARE_QUOTE_WORDS = 2
@@ -214,6 +214,8 @@ def _find(text: str, norm: str) -> tuple[QuoteSpan, ...]:
             continue
         for opened, closed in _pairs(norm, mark, paragraphs):
             start, end = _trimmed(norm, opened + 1, closed)
+            if end > start and norm[end - 1] == ",":    # the sentence's comma, inside the closing mark
+                start, end = _trimmed(norm, start, end - 1)
             if start < end and _WORDS.search(norm, start, end):
                 spans.append(QuoteSpan(opened, min(closed + 1, len(norm)), start, end))
     inline = _outermost(spans)
@@ -448,7 +450,8 @@ class Attribution:
         if not title.isalpha():
             return None
         index = bisect.bisect_left(self._people_starts, at) - 1
-        while index >= 0:
+        oldest = max(-1, index - REMEMBERED_PEOPLE)
+        while index > oldest:
             mention = self._people[index]
             if title in mention.text.lower().split():
                 return mention

@@ -40,8 +40,9 @@ QUOTE_AGREEMENT = 0.6
 PLAIN_AGREEMENT = 0.7
 # a scare quote's sentence and the source quote's must agree this well (align's context words, 0-100)
 SCARE_CONTEXT_AGREEMENT = 50.0
-# verbatim matches weighed for one quote (a common phrase can occur many times)
-MAX_MATCHES = 50
+# verbatim matches weighed for one quote (a common phrase can occur many times), and places tried
+MAX_MATCHES = 20
+MAX_CANDIDATES = 500
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _ELLIPSIS = re.compile(r"(?:\.[ \t]?){2}\.|\u2026")
@@ -99,6 +100,7 @@ class QuoteSource:
     pieces: list[tuple[int, Sentence]] | None = None
     words: list[_Word] = field(init=False)
     quoted: list[_Quoted] = field(init=False)
+    judged: dict[str, tuple[Verdict, str, Evidence | None]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         from ..text import normalise
@@ -116,11 +118,17 @@ class QuoteSource:
             if first < last:
                 self.quoted.append(_Quoted(first, last, fact))
         self.keys = [word.key for word in self.words]
+        # which of the source's quotes each word stands in (-1: none)
+        self._quote_of = [-1] * len(self.words)
+        for number, quoted in enumerate(self.quoted):
+            self._quote_of[quoted.first : quoted.last] = [number] * (quoted.last - quoted.first)
 
     # --- where words stand ---
 
     def quote_at(self, first: int, last: int) -> _Quoted | None:
-        return next((q for q in self.quoted if q.first <= first and last <= q.last), None)
+        """The source quote holding words first..last, if one does."""
+        number = self._quote_of[first] if first < last <= len(self.words) else -1
+        return self.quoted[number] if number >= 0 and self._quote_of[last - 1] == number else None
 
     def evidence(self, first: int) -> Evidence:
         offset = self.words[first].start if first < len(self.words) else 0
@@ -171,37 +179,35 @@ class QuoteSource:
     # --- verbatim ---
 
     def _match(self, piece: list[str | None], at: int) -> int | None:
-        """Where `piece` (words and wildcards) matching from word `at` ends, or None."""
+        """Where `piece` (words and bracket wildcards) matching from word `at` ends, or None. A bracket
+        takes the fewest words (up to MAX_BRACKET_WORDS) after which the piece goes on."""
         keys = self.keys
-
-        def step(item: int, position: int) -> int | None:
-            if item == len(piece):
-                return position
-            if piece[item] is _WILDCARD:
-                for skip in range(MAX_BRACKET_WORDS + 1):
-                    found = step(item + 1, position + skip)
-                    if found is not None:
-                        return found
-                return None
-            if position < len(keys) and keys[position] == piece[item]:
-                return step(item + 1, position + 1)
+        runs: list[list[str]] = [[]]
+        for item in piece:
+            if item is _WILDCARD:
+                runs.append([])
+            else:
+                runs[-1].append(item)
+        if keys[at : at + len(runs[0])] != runs[0]:
             return None
-
-        return step(0, at)
+        position = at + len(runs[0])
+        for run in runs[1:]:
+            skip = next((skip for skip in range(MAX_BRACKET_WORDS + 1)
+                         if keys[position + skip : position + skip + len(run)] == run), None)
+            if skip is None:
+                return None
+            position += skip + len(run)
+        return position
 
     def verbatim(self, segments: list[list[str | None]]) -> list[tuple[int, int]]:
         """(first, last) word ranges where the segments stand in order, at most MAX_ELLIPSIS_WORDS apart."""
         found: list[tuple[int, int]] = []
-        first_key = next(item for item in segments[0] if item is not _WILDCARD)
-        for start in self.positions.get(first_key, ()):
+        for start in self._starts_of(segments[0]):
             end = self._match(segments[0], start)
             for segment in segments[1:]:
                 if end is None:
                     break
-                key = next(item for item in segment if item is not _WILDCARD)
-                candidates = self.positions.get(key, [])
-                lo = bisect.bisect_left(candidates, end)
-                end = next((e for c in candidates[lo:] if c - end <= MAX_ELLIPSIS_WORDS
+                end = next((e for c in self._starts_of(segment, end) if c - end <= MAX_ELLIPSIS_WORDS
                             for e in [self._match(segment, c)] if e is not None), None)
             if end is not None:
                 found.append((start, end))
@@ -209,8 +215,21 @@ class QuoteSource:
                     break
         return found
 
+    def _starts_of(self, segment: list[str | None], after: int = 0) -> list[int]:
+        """Where the segment may start (from word `after` on, the first MAX_CANDIDATES): the places of
+        its first run's rarest word."""
+        run: list[str] = []
+        for item in segment:
+            if item is _WILDCARD:
+                break
+            run.append(item)
+        offset, rarest = min(enumerate(run), key=lambda pair: len(self.positions.get(pair[1], ())))
+        places = self.positions.get(rarest, [])
+        first = bisect.bisect_left(places, after + offset)
+        return [place - offset for place in places[first : first + MAX_CANDIDATES]]
+
     def present(self, piece: list[str]) -> bool:
-        return any(self._match(piece, start) is not None for start in self.positions.get(piece[0], ()))
+        return any(self._match(piece, start) is not None for start in self._starts_of(piece))
 
     # --- close ---
 
@@ -222,20 +241,26 @@ class QuoteSource:
         if not self.keys:
             return None
         coded = "".join(self.code(key) for key in piece)
-        alignment = fuzz.partial_ratio_alignment(coded, self.coded)
-        if alignment is None or alignment.score <= 0:
-            return None
         reach = len(piece) // 2 + 2
-        lo = max(0, alignment.dest_start - reach)
-        hi = min(len(self.keys), alignment.dest_end + reach)
-        best: tuple[tuple[int, int], int, int] | None = None
+        if len(coded) >= len(self.coded):
+            lo, hi = 0, len(self.keys)     # the whole source is shorter than the quote
+        else:
+            alignment = fuzz.partial_ratio_alignment(coded, self.coded)
+            if alignment is None or alignment.score <= 0:
+                return None
+            lo = max(0, alignment.dest_start - reach)
+            hi = min(len(self.keys), alignment.dest_end + reach)
+        best: tuple[tuple[int, bool, int], int, int] | None = None
         for first in range(lo, hi):
-            for last in range(first + 1, min(hi, first + len(piece) + reach) + 1):
-                # the fewest edits; of windows as close, the one nearest the quote's length
-                score = (Levenshtein.distance(coded, self.coded[first:last]), abs(last - first - len(piece)))
+            for last in range(first + max(1, len(piece) - reach), min(hi, first + len(piece) + reach) + 1):
+                # the fewest edits; of windows as close, one that does not cross a quote's edge, then
+                # the one nearest the quote's length
+                crosses = self._quote_of[first] != self._quote_of[last - 1]
+                score = (Levenshtein.distance(coded, self.coded[first:last]), crosses, abs(last - first - len(piece)))
                 if best is None or score < best[0]:
                     best = (score, first, last)
-        assert best is not None
+        if best is None:
+            return None
         _, first, last = best
         return first, last, Levenshtein.opcodes(coded, self.coded[first:last])
 
@@ -298,6 +323,21 @@ def judge(claim: Claim, source: QuoteSource, context: JudgeContext | None = None
 
     value = claim.value
     assert isinstance(value, QuoteValue)
+    # a quote whose every passage has more than two words is judged on its words and speaker alone
+    # (a shorter one also on its sentence): once per source
+    key = value.model_dump_json()
+    if key in source.judged:
+        return source.judged[key]
+    outcome = _judge(claim, value, source, context)
+    if all(len(piece) > SCARE_QUOTE_WORDS for piece in _parse(value.text).pieces):
+        source.judged[key] = outcome
+    return outcome
+
+
+def _judge(claim: Claim, value: QuoteValue, source: QuoteSource,
+           context: JudgeContext | None) -> tuple[Verdict, str, Evidence | None]:
+    from ..extractors.quote import SCARE_QUOTE_WORDS
+
     parsed = _parse(value.text)
     if not parsed.segments:
         return Verdict.NOT_FOUND, "the quote has no words to look for", None
