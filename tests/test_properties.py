@@ -383,6 +383,8 @@ ADVERSARIAL = {
     "repeated prepositions": "in of the by ",
     "one huge token": "a",
     "and a half": "and a half ",
+    "quotation marks": '"a b" ',
+    "apostrophes and open quotes": "'a \"b ",
 }
 
 

@@ -64,8 +64,8 @@ _CLOSES_BEFORE = frozenset(" \t\n.,;:!?)]}-/\"'*_")
 _PRONOUNS = {"he": "person", "she": "person", "it": "organisation"}
 _DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 # words between a speaker and the speech verb: "Zelensky also said", "the minister has said"
-_BETWEEN = frozenset("also later then again earlier once has had have was is were would will had later "
-                     "further simply just".split())
+_BETWEEN = frozenset("also later then again earlier once has had have was is were would will further simply "
+                     "just".split())
 
 
 def _data_lines(name: str) -> frozenset[str]:
@@ -243,8 +243,11 @@ def quoted_words(doc: Document, span: QuoteSpan) -> str:
     return words[:-1].rstrip() if words.endswith(",") else words
 
 
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
 def word_count(text: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:'[^\W_]+)*", text))
+    return len(_WORD.findall(text))
 
 
 # --- speakers -----------------------------------------------------------------------------------------
@@ -259,14 +262,12 @@ class Attribution:
         self.quotes = list(quotes)
         self._quote_opens = [q.open for q in self.quotes]
         found = mentions(doc)
-        self.mentions = found
         self._mention_starts = {m.start: m for m in found}
         outside = [m for m in found if not self._inside_quote(m.start)]
         self._people = [m for m in outside if _person_name(m)]
         self._people_starts = [m.start for m in self._people]
         self._bodies = [m for m in outside if m.kind == "organisation"]
         self._body_starts = [m.start for m in self._bodies]
-        self._sentence_starts = [start for start, _ in doc.sentences]
 
     def _inside_quote(self, offset: int) -> bool:
         index = bisect.bisect_right(self._quote_opens, offset) - 1
@@ -288,7 +289,7 @@ class Attribution:
         found = self.speaker(start, end)
         if found is not None:
             return found
-        sentence_start, sentence_end = self._sentence(start)
+        _, sentence_end = self._sentence(start)
         comma = self.norm.rfind(",", end, sentence_end)
         return self._after(comma) if comma >= 0 else None
 
@@ -306,7 +307,8 @@ class Attribution:
 
     # after the quote: `, X said`, `, said X`, `, according to X`; or `." X said.` in the next sentence
     def _after(self, close_at: int) -> Speaker | None:
-        end = max(self._sentence_end(close_at - 1), self._sentence_end(close_at))
+        # an attribution stands within a few words: the region read is capped at a few hundred characters
+        end = min(max(self._sentence_end(close_at - 1), self._sentence_end(close_at)), close_at + 300)
         following = bisect.bisect_left(self._quote_opens, close_at)
         if following < len(self.quotes):
             end = min(end, self.quotes[following].open)
