@@ -375,3 +375,9 @@ def test_from_type_and_quotes_draw_quote_values(data) -> None:
     assert unspoken.speaker is None
     if len(value.text.split()) <= 2:
         assert value.speaker is None
+
+
+def test_an_organisations_words_given_to_a_person_are_not_found_rather_than_contradicted() -> None:
+    source = '"Deliveries will resume next week," the European Commission said in a statement.'
+    [(verdict, reason)] = check('"Deliveries will resume next week," Ursula von der Leyen said.', source)
+    assert verdict == Verdict.NOT_FOUND and "European Commission" in reason

@@ -437,8 +437,8 @@ class Attribution:
         if end is None or end == position:
             return None
         words = elements[position:end]
-        if isinstance(words[-1], Mention) and _person_name(words[-1]):
-            return _mention_speaker(words[-1])     # "the foreign minister Yoko Kamikawa"
+        if isinstance(words[-1], Mention):
+            return _mention_speaker(words[-1])     # "the foreign minister Yoko Kamikawa", "the European Commission"
         phrase = " ".join(word.text for word in words)
         titled = self._titled(words[-1].lower if isinstance(words[-1], Token) else "", at)
         if titled is not None:
@@ -489,6 +489,10 @@ def _person_name(mention: Mention) -> bool:
 
 
 def _mention_speaker(mention: Mention) -> Speaker | None:
+    if mention.kind == "person" and is_office(mention.name):
+        office, _, country = mention.name.partition(" of ")
+        # an office the text does not name the holder of: unnamed, as `the prime minister of Japan`
+        return Speaker(name=f"the {office.lower()}" + (f" of {country}" if country else ""), type="person")
     if mention.kind in ("person", "name"):
         party = mention.party()
         if party is None:

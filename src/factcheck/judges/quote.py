@@ -379,6 +379,10 @@ def _verbatim(source: QuoteSource, matches: list[tuple[int, int]], speaker: Spea
             other = next((m for m in in_quotes if is_named(m[2].speaker)), None)
             if other is not None and not any(not is_named(m[2].speaker) for m in in_quotes):
                 first, _, q = other
+                if q.speaker.type != speaker.type:
+                    # a company's words and its chief's: perhaps one voice, perhaps not
+                    return (Verdict.NOT_FOUND, f"the source gives these words to {q.speaker.name}, "
+                            f"the draft to {speaker.name}", source.evidence(first))
                 return (Verdict.CONTRADICTED, f"the source gives these words to {q.speaker.name}, not to {speaker.name}",
                         source.evidence(first))
         first, _, q = in_quotes[0]
