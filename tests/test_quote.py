@@ -129,6 +129,10 @@ SPEAKERS = [
     # an organisation, and a speaker the text does not name
     ('"Deliveries will resume next week," Acme Holdings Ltd said in a statement.', "Acme Holdings Ltd"),
     ('"Deliveries will resume next week," a company spokesperson said.', "a company spokesperson"),
+    ("\"Deliveries will resume next week,\" Hill's spokesperson said.", "Hill's spokesperson"),
+    ('Japanese Prime Minister Fumio Kishida spoke first. "We stand together," the Japanese prime minister said.',
+     "Fumio Kishida"),
+    ('"We stand together," the Japanese prime minister said.', "the prime minister of Japan"),
 ]
 
 

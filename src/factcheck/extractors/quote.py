@@ -386,7 +386,11 @@ class Attribution:
         """Where a subject starting at `position` ends (the index after it), if one starts there."""
         head = elements[position]
         if isinstance(head, Mention):
-            return position + 1
+            end = position + 1
+            while head.possessive and end < len(elements) and end - position <= 3 and \
+                    isinstance(elements[end], Token) and elements[end].text.isalpha() and not _is_verb(elements[end]):
+                end += 1    # "Hill's spokesperson"
+            return end
         if head.lower in _PRONOUNS:
             return position + 1
         role = position
@@ -425,7 +429,12 @@ class Attribution:
             return None
         head = elements[position]
         if isinstance(head, Mention):
-            return _mention_speaker(head)
+            following = elements[position + 1] if position + 1 < len(elements) else None
+            if head.possessive and isinstance(following, Token) and following.text.isalpha() \
+                    and not _is_verb(following):
+                # "Kishida's spokesperson": someone of theirs, not named
+                return Speaker(name=f"{head.text}'s {following.text}", type="person")
+            return self._speaker_of(head)
         pronoun = _PRONOUNS.get(head.lower)
         if pronoun == "person":
             named = self._last(self._people, self._people_starts, at)
@@ -438,7 +447,7 @@ class Attribution:
             return None
         words = elements[position:end]
         if isinstance(words[-1], Mention):
-            return _mention_speaker(words[-1])     # "the foreign minister Yoko Kamikawa", "the European Commission"
+            return self._speaker_of(words[-1])     # "the foreign minister Yoko Kamikawa", "the European Commission"
         phrase = " ".join(word.text for word in words)
         titled = self._titled(words[-1].lower if isinstance(words[-1], Token) else "", at)
         if titled is not None:
@@ -446,6 +455,14 @@ class Attribution:
         if len(words) < 2:
             return None
         return Speaker(name=phrase[:1].lower() + phrase[1:], type="person")
+
+    def _speaker_of(self, mention: Mention) -> Speaker | None:
+        if mention.kind == "person" and is_office(mention.name):
+            # "the Japanese prime minister": the person the text gave that title, if it did
+            titled = self._titled(mention.name.split(" of ")[0].split()[-1].lower(), mention.start)
+            if titled is not None:
+                return _mention_speaker(titled)
+        return _mention_speaker(mention)
 
     def _titled(self, title: str, at: int) -> Mention | None:
         """The person named last before `at` whose mention gives them `title` ("the minister": Foreign Minister X)."""
@@ -510,8 +527,9 @@ def _mention_speaker(mention: Mention) -> Speaker | None:
 
 
 def is_named(speaker: Speaker | None) -> bool:
-    """Whether the text names the speaker (a name starts with a capital; `a spokesperson` does not)."""
-    return speaker is not None and speaker.name[:1].isupper()
+    """Whether the text names the speaker (a name starts with a capital; `a spokesperson` and
+    `Kishida's spokesperson` do not)."""
+    return speaker is not None and speaker.name[:1].isupper() and "'s " not in speaker.name
 
 
 # --- claims ---------------------------------------------------------------------------------------------
