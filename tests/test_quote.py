@@ -130,6 +130,12 @@ SPEAKERS = [
     ('"Deliveries will resume next week," Acme Holdings Ltd said in a statement.', "Acme Holdings Ltd"),
     ('"Deliveries will resume next week," a company spokesperson said.', "a company spokesperson"),
     ("\"Deliveries will resume next week,\" Hill's spokesperson said.", "Hill's spokesperson"),
+    # an apposition, a colon, a dash
+    ('"The quay will be rebuilt," Sara Hill, 55, said.', "Sara Hill"),
+    ('"The quay will be rebuilt," Sara Hill, the mayor of the town, told reporters.', "Sara Hill"),
+    ('Sara Hill: "The quay will be rebuilt."', "Sara Hill"),
+    ('"The quay will be rebuilt." - Sara Hill', "Sara Hill"),
+    ('"The quay will be rebuilt," Sara Hill tells reporters.', "Sara Hill"),
     ('Japanese Prime Minister Fumio Kishida spoke first. "We stand together," the Japanese prime minister said.',
      "Fumio Kishida"),
     ('"We stand together," the Japanese prime minister said.', "the prime minister of Japan"),

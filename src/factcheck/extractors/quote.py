@@ -312,13 +312,18 @@ class Attribution:
         following = bisect.bisect_left(self._quote_opens, close_at)
         if following < len(self.quotes):
             end = min(end, self.quotes[following].open)
-        elements = self._elements(close_at, end)[: ATTRIBUTION_REACH + 2]
+        elements = self._elements(close_at, end)[: ATTRIBUTION_REACH + 10]
         position = 0
         while position < len(elements) and _is_token(elements[position], ","):
             position += 1
         if position >= len(elements):
             return None
         head = elements[position]
+        dashes = position
+        while dashes < len(elements) and _is_token(elements[dashes], "-"):
+            dashes += 1
+        if dashes > position and dashes < len(elements) and isinstance(elements[dashes], Mention):
+            return self._speaker_of(elements[dashes])      # '"..." - Zelensky'
         if _is_verb(head):
             return self._subject(elements, position + 1, close_at)
         if _is_token(head, "according") and position + 1 < len(elements) and _is_token(elements[position + 1], "to"):
@@ -327,6 +332,11 @@ class Attribution:
         if subject_end is None:
             return None
         verb = subject_end
+        if verb < len(elements) and _is_token(elements[verb], ","):
+            # an apposition between the subject and its verb: "Hill, 55, said", "Hill, the mayor, said"
+            closing = next((index for index in range(verb + 1, min(len(elements), verb + 9))
+                            if _is_token(elements[index], ",")), None)
+            verb = closing + 1 if closing is not None else verb
         while verb < len(elements) and _is_token_in(elements[verb], _BETWEEN):
             verb += 1
         if verb < len(elements) and _is_verb(elements[verb]):
@@ -350,6 +360,8 @@ class Attribution:
         if previous >= 0 and self.quotes[previous].close > start:
             start = min(open_at, self.quotes[previous].close)
         elements = self._elements(start, open_at)
+        if len(elements) >= 2 and _is_token(elements[-1], ":") and isinstance(elements[-2], Mention):
+            return self._speaker_of(elements[-2])      # 'Zelensky: "..."'
         for index in range(len(elements) - 1):
             if _is_token(elements[index], "according") and _is_token(elements[index + 1], "to"):
                 return self._subject(elements, index + 2, open_at)
