@@ -8,7 +8,7 @@ one it is right when its span overlaps the tokens the edit inserted (`meta.diff.
 located in the summary), and unexplained otherwise. factcheck checks only its claim kinds,
 so the slice of edits that change a number, an amount, a date or a name
 (`meta.diff.kinds` number, money, date_time, capitalized: heuristic tags, not gold) is
-reported too. `--sample N` checks a random sample of N records per domain (seeded).
+reported too, and the slice of edits inside quotation marks (the quote kind's). `--sample N` checks a random sample of N records per domain (seeded).
 
 Diagnostics of each contradicted claim, to see what a fix would buy (measured here on
 the verdicts, src/ unchanged): whether some other fact of the source of the same kind
@@ -66,6 +66,18 @@ def inserted_spans(summary: str, inserted: list[str]) -> list[tuple[int, int]]:
         found = [m.span() for m in re.finditer(pattern, summary)]
         spans.extend(found or [m.span() for m in re.finditer(pattern, summary, re.IGNORECASE)])
     return spans
+
+
+# words between quotation marks (straight or curly double quotes, guillemets, single quotes that are not apostrophes)
+_QUOTED = re.compile(r'["\u201c\u201d\u00ab\u00bb]([^"\u201c\u201d\u00ab\u00bb\n]{1,600})["\u201c\u201d\u00ab\u00bb]'
+                     r"|(?<!\w)['\u2018]([^'\u2018\u2019\n]{1,300}?)['\u2019](?!\w)")
+
+
+def edits_a_quote(summary: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether an inserted span with a letter or digit in it stands inside quotation marks (the quote slice)."""
+    quoted = [m.span(1) if m.group(1) is not None else m.span(2) for m in _QUOTED.finditer(summary)]
+    return any(start < q_end and q_start < end and re.search(r"\w", summary[start:end])
+               for start, end in spans for q_start, q_end in quoted)
 
 
 def balanced_accuracy(pairs: list[tuple[bool, bool]]) -> dict:
@@ -160,6 +172,7 @@ def main() -> None:
             "id": record["id"], "domain": record["meta"]["domain"], "inconsistent": inconsistent,
             "predicted": any(c["verdict"] == "contradicted" for c in claims),
             "edit_kinds": diff["kinds"], "ours": bool(OUR_EDIT_KINDS & set(diff["kinds"])),
+            "quote_edit": inconsistent and edits_a_quote(record["summary"], spans),
             "summary": record["summary"], "inserted": diff["inserted"], "removed": diff["removed"], "claims": claims,
         })
     seconds = time.perf_counter() - started
@@ -188,6 +201,16 @@ def main() -> None:
             "published": PUBLISHED.get(domain, {}),
             "what_if": {name: _scores(subset, keep) for name, keep in WHAT_IF.items()},
             "what_if_slice": {name: _scores(ours_vs_all, keep) for name, keep in WHAT_IF.items()},
+            "quote_slice": {
+                "inconsistent": len(quote_rows := [r for r in subset if r["quote_edit"]]),
+                "caught": sum(r["predicted"] for r in quote_rows),
+                "caught_by_quote": sum(any(c["kind"] == "quote" and c["verdict"] == "contradicted" for c in r["claims"])
+                                       for r in quote_rows),
+                "consistent_with_contradicted_quote": sum(
+                    any(c["kind"] == "quote" and c["outcome"] == "false_alarm" for c in r["claims"]) for r in subset),
+            },
+            "consistent_with_any_contradicted": sum(r["predicted"] for r in subset if not r["inconsistent"]) / max(
+                1, sum(not r["inconsistent"] for r in subset)),
             "distinct_false_alarms": len({(row["id"].rsplit("_", 1)[0], c["text"], c["reason"])
                                           for row in subset for c in row["claims"] if c["outcome"] == "false_alarm"}),
         }
@@ -207,8 +230,12 @@ def main() -> None:
     }
     output_path("verdicts").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     for domain, numbers in domains.items():
+        quotes = numbers["quote_slice"]
         print(f"{domain}: balanced accuracy {numbers['all']['balanced_accuracy']:.3f}, "
-              f"slice {numbers['slice_vs_all_consistent']['balanced_accuracy']:.3f}, precision {numbers['precision']:.3f}")
+              f"slice {numbers['slice_vs_all_consistent']['balanced_accuracy']:.3f}, precision {numbers['precision']:.3f}; "
+              f"consistent with a contradiction {numbers['consistent_with_any_contradicted']:.1%}; "
+              f"edits inside quotes caught {quotes['caught']}/{quotes['inconsistent']} "
+              f"({quotes['caught_by_quote']} by a quote claim)")
     print(f"{len(rows)} summaries in {seconds:.1f} s")
 
 

@@ -112,9 +112,14 @@ def test_normalisation_is_idempotent_and_keeps_every_offset(text: str) -> None:
 @given(st.lists(fst.rendered(), min_size=1, max_size=4).map(lambda examples: "\n\n".join(e.text for e in examples)))
 def test_extracting_from_the_normalised_text_gives_the_same_claims(text: str) -> None:
     normalised = Document(text).norm
-    assert _signature(factcheck.extract_claims(normalised, markdown=False)) == _signature(
-        factcheck.extract_claims(text)
-    )
+    assert _signature(_outside_block_quotes(text, factcheck.extract_claims(normalised, markdown=False))) == \
+        _signature(_outside_block_quotes(text, factcheck.extract_claims(text)))
+
+
+def _outside_block_quotes(text: str, claims: list[Claim]) -> list[Claim]:
+    # a markdown block quote is markup, which the normalised copy masks: its quote claim is the original's alone
+    return [claim for claim in claims
+            if not (claim.kind == "quote" and text[: claim.span.start].rstrip(" \t").endswith(">"))]
 
 
 # one-for-one variants that normalisation folds: no-break and thin spaces, curly quotes, dashes, full-width
@@ -378,6 +383,8 @@ ADVERSARIAL = {
     "repeated prepositions": "in of the by ",
     "one huge token": "a",
     "and a half": "and a half ",
+    "quotation marks": '"a b" ',
+    "apostrophes and open quotes": "'a \"b ",
 }
 
 

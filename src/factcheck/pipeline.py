@@ -62,7 +62,7 @@ def check(
     context = JudgeContext(published=published, anchor_year=sheet.anchor_year)
     if tolerance is not None:
         context = dataclasses.replace(context, tolerance=tolerance)
-    judge = _Judge(Aligner(_fact_index(sheet)), context)
+    judge = _Judge(Aligner(_fact_index(sheet)), context, sheet, source if isinstance(source, str) else None)
     checked = [judge(doc, claim) for claim in judged]
     counts = {verdict: sum(c.verdict == verdict for c in checked) for verdict in Verdict}
     summary = Summary(
@@ -126,7 +126,8 @@ def _fact_index(sheet: FactSheet) -> FactIndex:
     kept = _INDEXES.get(id(sheet))
     if kept is not None and kept[0] is sheet:   # the sheet itself is kept, so its id is not reused
         return kept[1]
-    index = FactIndex(sheet.facts, anchor_year=sheet.anchor_year)
+    # quotes are judged against all the source's words (judges/quote.py), not aligned with one fact
+    index = FactIndex([fact for fact in sheet.facts if fact.kind != "quote"], anchor_year=sheet.anchor_year)
     if len(_INDEXES) >= _KEPT_INDEXES:
         del _INDEXES[next(iter(_INDEXES))]
     _INDEXES[id(sheet)] = (sheet, index)
@@ -140,6 +141,8 @@ class _Judge:
 
     aligner: Aligner
     context: JudgeContext
+    sheet: FactSheet | None = None
+    source_text: str | None = None   # the article, when given as text: quotes are looked for in all its words
     _seen: dict[tuple[str, ...], tuple[Verdict, str, Evidence | None]] = field(default_factory=dict)
 
     def __call__(self, doc: Document, claim: Claim) -> CheckedClaim:
@@ -168,6 +171,11 @@ class _Judge:
         )
 
     def _judge(self, claim: Claim) -> tuple[Verdict, str, Evidence | None]:
+        if claim.kind == "quote" and self.sheet is not None:
+            # a quote is not about one fact: its words are looked for in all the source's words
+            from .judges import quote
+
+            return quote.judge(claim, quote.source_of(self.sheet, self.source_text), self.context)
         alignment = self.aligner.align(
             claim,
             lambda fact: judges.compare(claim, fact, self.context),

@@ -241,6 +241,10 @@ class TakenSpans:
             self._new_starts, self._new_ends = [], []
 
 
+# kinds whose claims may hold claims of other kinds, and so are kept out of the taken spans
+HOLDING_KINDS = frozenset({"quote"})
+
+
 @dataclass
 class Document:
     """One text and everything the pipeline learns about it, by character offsets."""
@@ -302,8 +306,12 @@ class Document:
         return self._taken.covers(start, end)
 
     def add_claim(self, claim: "Claim") -> bool:
-        """Record `claim` unless an earlier claim covers part of it; claims never overlap."""
+        """Record `claim` unless an earlier claim covers part of it; claims never overlap, except that
+        a quote may hold other claims (the amount in a quoted sentence): quotes take no span."""
         start, end = claim.span.start, claim.span.end
+        if claim.kind in HOLDING_KINDS:
+            self.claims.append(claim)
+            return True
         if self.is_taken(start, end):
             return False
         self._taken.add(start, end)

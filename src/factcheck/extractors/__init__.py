@@ -15,7 +15,7 @@ from ..roles import assign_roles
 from ..text import Document
 from .base import Options
 
-ORDER: tuple[str, ...] = ("amount", "term", "date", "count", "signatory", "location")
+ORDER: tuple[str, ...] = ("amount", "term", "date", "count", "signatory", "location", "quote")
 
 
 def run_extractors(doc: Document, options: Options, kinds: Iterable[str] | None = None) -> list[Claim]:

@@ -43,7 +43,8 @@ section.draft h2 { font-size: 16px; margin: 0 -16px 12px; padding: 10px 16px; ba
 .tip { display: none; position: absolute; z-index: 10; left: 0; top: 1.6em; width: min(460px, 80vw); padding: 8px 10px;
   background: #1f2328; color: #fff; border-radius: 6px; font: 13px/1.45 system-ui, sans-serif; white-space: normal;
   box-shadow: 0 4px 12px rgba(0,0,0,.25); user-select: none; }
-.claim:hover .tip, .claim:focus .tip, .claim:target .tip { display: block; }
+.claim:hover > .tip, .claim:focus > .tip, .claim:target > .tip { display: block; }
+.claim:has(.claim:hover) > .tip, .claim:has(.claim:focus) > .tip { display: none; }
 .claim:target { box-shadow: 0 0 0 2px #0969da; }
 .tip b { text-transform: uppercase; font-size: 11px; letter-spacing: .04em; }
 .tip q { display: block; margin-top: 4px; color: #d0d7de; font-style: italic; }
@@ -64,21 +65,33 @@ def _tip(claim: CheckedClaim) -> str:
 
 
 def _highlighted(text: str, claims: Sequence[CheckedClaim], anchor: str) -> str:
-    """The draft with each claim in a <mark>; claims never overlap, and only those that match the text are marked."""
+    """The draft with each claim in a <mark>; a quote's mark holds the marks of the claims inside it.
+    Only claims that match the text, and that stand inside every mark open around them, are marked."""
     parts: list[str] = []
     position = 0
-    for number, claim in enumerate(claims, 1):
+    opened: list[tuple[int, str]] = []   # the end and the tooltip of each mark open here, innermost last
+
+    def close_to(limit: int) -> None:
+        nonlocal position
+        while opened and opened[-1][0] <= limit:
+            end, tip = opened.pop()
+            parts.append(escape(text[position:end]) + tip + "</mark>")
+            position = end
+
+    for number, claim in sorted(enumerate(claims, 1), key=lambda item: (item[1].span.start, -item[1].span.end)):
         start, end = claim.span.start, claim.span.end
-        if start < position or text[start:end] != claim.text:
+        close_to(start)
+        if start < position or text[start:end] != claim.text or (opened and end > opened[-1][0]):
             continue
         ident = f"{anchor}-c{number}"
         parts.append(escape(text[position:start]))
         parts.append(
             f'<mark class="claim {claim.verdict.value}" id="{ident}" tabindex="0" data-kind="{escape(claim.kind)}"'
-            f' data-verdict="{claim.verdict.value}" aria-describedby="{ident}-tip">{escape(claim.text)}'
-            f'<span class="tip" role="tooltip" id="{ident}-tip">{_tip(claim)}</span></mark>'
+            f' data-verdict="{claim.verdict.value}" aria-describedby="{ident}-tip">'
         )
-        position = end
+        opened.append((end, f'<span class="tip" role="tooltip" id="{ident}-tip">{_tip(claim)}</span>'))
+        position = start
+    close_to(len(text))
     parts.append(escape(text[position:]))
     return "".join(parts)
 

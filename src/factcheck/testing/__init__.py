@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import Any
 
 _STRATEGIES = (
-    "amounts", "terms", "dates", "counts", "signatories", "locations", "parties",
+    "amounts", "terms", "dates", "counts", "signatories", "locations", "quotes", "parties",
     "rendered", "claims", "fact_sheets", "Rendered",
 )
 

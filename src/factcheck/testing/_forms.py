@@ -239,3 +239,22 @@ PLACES: tuple[PlaceForm, ...] = (
     PlaceForm("Asia", "continent", None),
     PlaceForm("Africa", "continent", None),
 )
+
+
+# words a speaker is quoted saying (our own): no number, date, length of time, place or name in
+# them, and none of the words of the other kinds' sentence frames
+QUOTES: tuple[str, ...] = (
+    "we will stand with our partners for as long as it takes",
+    "nobody should doubt our resolve",
+    "the work is far from over",
+    "this is a moment of hope for our people",
+    "we expect every side to keep its word",
+    "our door remains open to dialogue",
+    "the talks were difficult but honest",
+    "we have shown what cooperation can achieve",
+    "it's a promise we intend to keep",
+    "we owe our citizens nothing less",
+)
+# scare quotes: one or two words, checked for presence only
+SCARE_QUOTES: tuple[str, ...] = ("unwavering support", "historic", "a breakthrough", "deep concern", "unacceptable",
+                                 "constructive")

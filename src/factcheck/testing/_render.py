@@ -19,7 +19,8 @@ from fractions import Fraction
 from hypothesis import strategies as st
 
 from ..models import (
-    AmountValue, CountValue, DateValue, LocationValue, Party, Qualifier, SignatoryValue, TermValue, Value,
+    AmountValue, CountValue, DateValue, LocationValue, Party, Qualifier, QuoteValue, SignatoryValue, Speaker,
+    TermValue, Value,
 )
 from . import _forms as forms
 from ._numerals import (
@@ -699,3 +700,40 @@ def location_phrases(draw: st.DrawFn, places: st.SearchStrategy[forms.PlaceForm]
     if form.containers and draw(st.booleans()):
         text = ", ".join([form.written, *form.containers])
     return Phrase(text, value, "place", lead=lead)
+
+
+# --- quotes ------------------------------------------------------------------------------------------
+
+# quotation marks: opening, closing (the comma a sentence puts inside the closing mark comes with it)
+_QUOTE_MARKS = (('"', '"'), ("'", "'"), ("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"))
+
+
+@st.composite
+def quote_cores(draw: st.DrawFn) -> Core:
+    """'"We will ...," Ukrainian President Volodymyr Zelensky said', 'According to X, "..."',
+    'X spoke after the talks. "...," he added', 'X called the result "historic"', ..."""
+    opening, closing = draw(st.sampled_from(_QUOTE_MARKS))
+    person = draw(st.sampled_from(forms.PEOPLE))
+    named = draw(st.sampled_from([f"{person.title} {person.name}", person.name]))
+    if draw(st.integers(0, 3)) == 0:
+        words = draw(st.sampled_from(forms.SCARE_QUOTES))
+        frame = draw(st.sampled_from([f"{named} called the result ", "The plan drew ", "Observers described it as "]))
+        after = " from observers" if frame == "The plan drew " else ""
+        return Core(frame, opening, words, closing, after, QuoteValue(text=words, speaker=None))
+    words = draw(st.sampled_from(forms.QUOTES))
+    speaker = Speaker(name=person.name, type="person")
+    form = draw(st.sampled_from(["after", "said after", "before", "according", "told", "pronoun"]))
+    if form in ("before", "according", "told"):
+        prefix = {"before": f"{named} said: ", "according": f"According to {named}, ",
+                  "told": f"{named} told reporters: "}[form]
+        words = words[:1].upper() + words[1:] if form != "according" else words
+        return Core(prefix, opening, words, closing, "", QuoteValue(text=words, speaker=speaker))
+    words = words[:1].upper() + words[1:]
+    comma = "," if opening != "\u00ab" else ""
+    tail = comma + closing if comma else closing + ","
+    if form == "after":
+        return Core("", opening, words, tail, f" {named} said", QuoteValue(text=words, speaker=speaker))
+    if form == "said after":
+        return Core("", opening, words, tail, f" said {named}", QuoteValue(text=words, speaker=speaker))
+    return Core(f"{named} spoke after the talks. ", opening, words, tail, " he added",
+                QuoteValue(text=words, speaker=speaker))

@@ -7,7 +7,7 @@
     def test_my_parser(example):
         assert my_parser(example.text) == example.value
 
-- `amounts()`, `terms()`, `dates()`, `counts()`, `signatories()`, `locations()`: normalised
+- `amounts()`, `terms()`, `dates()`, `counts()`, `signatories()`, `locations()`, `quotes()`: normalised
   values (the pydantic value models of `factcheck.models`). Their keyword-only parameters
   take a value or a strategy: `amounts(currencies=["USD", "EUR"], min_value=1e6)`,
   `amounts(currencies=st.sampled_from(["JPY"]))`.
@@ -42,6 +42,7 @@ def _hypothesis_setup_hook() -> None:
         models.CountValue: "counts",
         models.SignatoryValue: "signatories",
         models.LocationValue: "locations",
+        models.QuoteValue: "quotes",
         models.Party: "parties",
         models.Claim: "claims",
         models.FactSheet: "fact_sheets",
@@ -62,17 +63,17 @@ from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import InvalidArgument  # noqa: E402
 
 from ..models import (  # noqa: E402
-    KINDS, AmountValue, Claim, CountValue, DateValue, FactSheet, LocationValue, Party, Qualifier, Sentence,
-    SignatoryValue, Span, TermValue, Value,
+    KINDS, AmountValue, Claim, CountValue, DateValue, FactSheet, LocationValue, Party, Qualifier, QuoteValue,
+    Sentence, SignatoryValue, Span, Speaker, TermValue, Value,
 )
 from . import _forms as forms  # noqa: E402
 from ._render import (  # noqa: E402
     Core, amount_phrases, count_phrases, country_party, date_phrases, framed, iso_duration, location_phrases,
-    place_of, signatory_cores, term_phrases,
+    place_of, quote_cores, signatory_cores, term_phrases,
 )
 
 __all__ = [
-    "Rendered", "amounts", "terms", "dates", "counts", "signatories", "locations", "parties",
+    "Rendered", "amounts", "terms", "dates", "counts", "signatories", "locations", "quotes", "parties",
     "rendered", "claims", "fact_sheets",
 ]
 
@@ -375,6 +376,18 @@ def locations(draw: st.DrawFn, *, countries: Any = None, levels: Any = None) -> 
     return draw(st.sampled_from(pool))
 
 
+@st.composite
+def quotes(draw: st.DrawFn, *, speakers: Any = True, scare_quotes: Any = True) -> QuoteValue:
+    """Quoted words and who said them: `QuoteValue(text="the work is far from over",
+    speaker=Speaker(name="Volodymyr Zelensky", type="person"))`; a scare quote (one or two words,
+    `scare_quotes=True`) has no speaker. `speakers=False`: no quote has a speaker."""
+    pool = [*forms.QUOTES, *(forms.SCARE_QUOTES if draw(_strategy(scare_quotes, "scare_quotes")) else ())]
+    text = draw(st.sampled_from(pool))
+    if text in forms.SCARE_QUOTES or not draw(_strategy(speakers, "speakers")) or draw(st.integers(0, 3)) == 0:
+        return QuoteValue(text=text, speaker=None)
+    return QuoteValue(text=text, speaker=Speaker(name=draw(st.sampled_from(forms.PEOPLE)).name, type="person"))
+
+
 # --- rendered sentences ------------------------------------------------------------------------
 
 # sentences that may stand around the one with the claim: no claim of any kind in them
@@ -401,6 +414,8 @@ def _sentence(draw: st.DrawFn, core: Core, kind: str) -> Rendered:
     body = head + claim + tail + bold + suffix
     end = draw(st.sampled_from([".", ".", ".", "!", ""]))
     wrappers = ["plain", "plain", "plain", "quoted", "parenthesised", "list", "numbered", "heading", "blockquote"]
+    if kind == "quote":
+        wrappers.remove("quoted")    # a quote inside another is part of it, no claim of its own
     wrapper = draw(st.sampled_from(wrappers))
     if wrapper == "quoted":
         opening, closing = draw(st.sampled_from([('"', '," an official said.'), ("'", ".'")]))
@@ -427,6 +442,8 @@ def _sentence(draw: st.DrawFn, core: Core, kind: str) -> Rendered:
 def _cores(kind: str) -> st.SearchStrategy[Core]:
     if kind == "signatory":
         return signatory_cores()
+    if kind == "quote":
+        return quote_cores()
     phrases = {
         "amount": amount_phrases, "term": term_phrases, "date": date_phrases, "count": count_phrases,
         "location": location_phrases,
@@ -441,7 +458,8 @@ def rendered(kind: str | None = None) -> st.SearchStrategy[Rendered]:
     words; scale words and abbreviations; qualifiers before and after; ranges; hyphenated
     adjectives (`a $4.5-billion package`, `a 10-year pact`); dates in many formats; the claim
     at the start, middle or end of the sentence; quotes, parentheses, markdown emphasis,
-    list items, headings and neighbouring sentences.
+    list items, headings and neighbouring sentences; for quotes, every quotation mark and the
+    speaker before, after or as a pronoun.
     """
     if kind is None:
         return st.sampled_from(KINDS).flatmap(rendered)
