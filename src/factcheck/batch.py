@@ -798,6 +798,6 @@ def _client(address: str) -> Any:
     except ImportError:
         raise InputError(None, "a Dask scheduler needs the dask extra: pip install 'factcheck[dask]'") from None
     try:
-        return Client(address, timeout="20s", set_as_default=False)
+        return Client(address, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
         raise InputError(None, f"cannot reach the Dask scheduler at {address}: {error}") from None
