@@ -36,7 +36,7 @@ BENCH_BIN := $(BENCH_VENV)/bin
 $(BENCH_VENV)/.installed: pyproject.toml benchmarks/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_BIN)/python -m pip install --quiet --upgrade pip
-	$(BENCH_BIN)/python -m pip install --quiet -e . -r benchmarks/requirements.txt
+	$(BENCH_BIN)/python -m pip install --quiet -e '.[dask]' -r benchmarks/requirements.txt
 	$(BENCH_BIN)/python -c "from benchmarks.parsers import train_quantulum_classifier as t; t()"
 	touch $@
 

@@ -412,6 +412,22 @@ def test_a_rerun_checks_only_the_new_ids(tmp_path, capsys):
     assert [row["id"] for row in after if row["type"] == "summary"] == [row["id"] for row in rows]
 
 
+def test_a_rerun_keeps_error_rows_unless_asked_to_retry_them(tmp_path, capsys):
+    rows = [{"id": "a", "draft": LIBRARY_DRAFTS[0], "source": LIBRARY},
+            {"id": "b", "draft": STADIUM_DRAFTS[0], "source": "stadium.txt"}]
+    pairs, out = write_jsonl(tmp_path / "pairs.jsonl", rows), tmp_path / "out.jsonl"
+    assert main(["batch", str(pairs), "--out", str(out), "--processes", "1"]) == 2
+    (tmp_path / "stadium.txt").write_text(STADIUM, encoding="utf-8")   # the source, repaired
+    assert main(["batch", str(pairs), "--out", str(out), "--processes", "1"]) == 2
+    assert summaries(read_output(out))["b"]["error"] == "source stadium.txt: no such file"
+    first = read_output(out)[:2]
+    assert main(["batch", str(pairs), "--out", str(out), "--processes", "1", "--retry-errors"]) == 0
+    written = read_output(out)
+    assert written[:2] == first   # the pair done before, untouched
+    assert summaries(written)["b"]["error"] is None and summaries(written)["b"]["supported"] >= 1
+    assert "1 checked" in capsys.readouterr().err.strip().splitlines()[-1]
+
+
 # --- people ------------------------------------------------------------------------------------------
 
 
@@ -431,6 +447,27 @@ def test_progress_shows_rate_and_time_left_on_a_terminal_only(monkeypatch):
     bar.advance(6)
     shown = terminal.getvalue()
     assert "10/10 pairs" in shown and "pairs/s" in shown and "ETA 0:00:00" in shown
+
+
+def test_the_roc_auc_of_docs_batch_md_is_the_share_of_pairs_ranked_right():
+    """The example's plain-Python ROC AUC against its definition: over every (positive, negative) pair,
+    1 when the positive scores higher, 1/2 for a tie."""
+    import random
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "batch.md").read_text(encoding="utf-8")
+    example = re.findall(r"```python\n(.*?)```", text, re.S)[-1]
+    namespace: dict = {"__name__": "example"}
+    exec(example.split('if __name__ == "__main__":')[0], namespace)
+    roc_auc = namespace["roc_auc"]
+    chooser = random.Random(13)
+    for _ in range(20):
+        scores = [chooser.choice((0.0, 0.25, 0.5, 1.0, chooser.random())) for _ in range(40)]
+        labels = [chooser.random() < 0.5 for _ in scores]
+        positives = [s for s, label in zip(scores, labels) if label]
+        negatives = [s for s, label in zip(scores, labels) if not label]
+        pairs = [(p > n) + (p == n) / 2 for p in positives for n in negatives]
+        assert roc_auc(scores, labels) == pytest.approx(sum(pairs) / len(pairs))
 
 
 def test_consistency_score():

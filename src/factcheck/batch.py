@@ -322,6 +322,9 @@ def _run_local(tasks: Iterator[_Task], processes: int) -> Iterator[tuple[_Task, 
     # not fork: a parent that checked pairs itself holds open cache databases a child must not share
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # the server imports the pipeline once; each worker starts as a copy of it, imports done
+        context.set_forkserver_preload(["factcheck.batch", "factcheck.pipeline"])
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(processes, mp_context=context, initializer=_worker_init)
@@ -584,9 +587,10 @@ class _Output:
                        and part.name.endswith(".jsonl") and part.name[5:-6].isdigit()),
                       key=lambda part: int(part.name[5:-6]))
 
-    def done(self) -> set[str]:
-        """The ids whose summary row the output or a part already holds."""
-        return {row["id"] for row in self._generations_rows() if row.get("type") == "summary"}
+    def done(self, with_errors: bool = True) -> set[str]:
+        """The ids whose summary row the output or a part already holds (leaving out error rows, or not)."""
+        return {row["id"] for row in self._generations_rows()
+                if row.get("type") == "summary" and (with_errors or not row.get("error"))}
 
     def write_part(self, text: str) -> None:
         """One part file, written beside its name and renamed into place: there whole, or not at all."""
@@ -753,15 +757,16 @@ def run_batch(
     processes: int | None = None,
     scheduler: str | None = None,
     default_currency: str = "USD",
+    retry_errors: bool = False,
     progress: IO[str] | None = None,
 ) -> BatchResult:
-    """Check the pairs of `input_path` not yet in `output_path`, then write the output whole.
-    Bad input files raise InputError; bad rows become error rows."""
+    """Check the pairs of `input_path` not yet in `output_path` (nor those with an error row there, with
+    `retry_errors`), then write the output whole. Bad input files raise InputError; bad rows become error rows."""
     started = time.perf_counter()
     source, target = Path(input_path), Path(output_path)
     output = _Output(target)
     pairs = read_pairs(source)
-    done = output.done()
+    done = output.done(with_errors=not retry_errors)
     todo = [pair for pair in pairs if pair.id not in done]
     failed_now = [pair for pair in todo if isinstance(pair, _Failed)]
 

@@ -89,6 +89,8 @@ def _parser() -> _Parser:
     engine.add_argument("--processes", type=_positive, metavar="N", help="local worker processes (default: all cores)")
     engine.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                         help="run on this Dask scheduler (default: $DASK_SCHEDULER_ADDRESS, else local processes)")
+    batch.add_argument("--retry-errors", action="store_true",
+                       help="check again the pairs the output holds as errors (a source since repaired)")
     batch.add_argument("--default-currency", metavar="CODE", help="what a bare '$' means (USD)")
     batch.add_argument("--fail-on", choices=FAIL_LEVELS, default="contradicted",
                        help="the verdict that makes the exit status 1: contradicted (default), or also not_found")
@@ -185,7 +187,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     try:
         result = run_batch(
             args.input, args.out, processes=args.processes, scheduler=scheduler,
-            default_currency=_currency(args.default_currency or "USD"),
+            default_currency=_currency(args.default_currency or "USD"), retry_errors=args.retry_errors,
             progress=sys.stderr if Progress.wanted(sys.stderr) else None,
         )
     except KeyboardInterrupt:
