@@ -270,6 +270,7 @@ def test_usage_errors(tmp_path, capsys):
         (["batch", str(pairs), "--out", str(tmp_path / "out.csv")], "out.csv: the output must be JSONL"),
         (["batch", str(pairs), "--out", str(tmp_path / "o.jsonl"), "--processes", "0"], "--processes"),
         (["batch", str(pairs)], "--out"),
+        (["batch", str(pairs), "--out", str(pairs / "o.jsonl"), "--processes", "1"], "o.jsonl.parts: cannot be written"),
         (["batch", str(pairs), "--out", str(tmp_path / "o.jsonl"), "--processes", "2", "--scheduler", "tcp://x:1"],
          "not allowed with"),
     ]:

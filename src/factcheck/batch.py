@@ -404,8 +404,11 @@ def _run(tasks: Iterator[_Task], client: Any, processes: int) -> Iterator[tuple[
     return _run_dask(tasks, client) if client is not None else _run_local(tasks, processes)
 
 
-def _workers(client: Any, processes: int | None) -> int:
-    return _dask_workers(client) if client is not None else max(1, processes or default_processes())
+def _workers(client: Any, processes: int | None, pairs: int) -> int:
+    """Dask's worker threads, or the local processes to start: no more than there are pairs."""
+    if client is not None:
+        return _dask_workers(client)
+    return max(1, min(processes or default_processes(), pairs))
 
 
 # --- the Python API -----------------------------------------------------------------
@@ -427,7 +430,7 @@ def check_many(
     all cores; 1 runs in this process), or on a Dask cluster when `client` (a distributed.Client) is given.
     """
     prepared = _given_pairs(pairs)
-    workers = _workers(client, processes)
+    workers = _workers(client, processes, len(prepared))
     ready: dict[int, Report | DraftError] = {}
     for item in prepared:
         if isinstance(item, _Failed):
@@ -594,14 +597,17 @@ class _Output:
 
     def write_part(self, text: str) -> None:
         """One part file, written beside its name and renamed into place: there whole, or not at all."""
-        self.parts.mkdir(parents=True, exist_ok=True)
         final = self.parts / f"part-{self._next_part:06d}.jsonl"
         temporary = final.with_suffix(".jsonl.tmp")
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, final)
+        try:
+            self.parts.mkdir(parents=True, exist_ok=True)
+            with open(temporary, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, final)
+        except OSError as error:
+            raise InputError(str(self.parts), f"cannot be written: {error.strerror or error}") from None
         self._next_part += 1
 
     def _generations_rows(self) -> Iterator[dict[str, Any]]:
@@ -658,12 +664,16 @@ class _Output:
         ids = sorted(by_id, key=lambda pair_id: position.get(pair_id, len(position)))
         rows = [row for pair_id in ids for row in by_id[pair_id]]
         temporary = self.path.with_name(self.path.name + ".tmp")
-        if self.format == "jsonl":
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.writelines(json.dumps({c: row.get(c) for c in COLUMNS}, ensure_ascii=False) + "\n" for row in rows)
-        else:
-            self._write_parquet(rows, temporary)
-        os.replace(temporary, self.path)
+        try:
+            if self.format == "jsonl":
+                with open(temporary, "w", encoding="utf-8") as handle:
+                    handle.writelines(json.dumps({c: row.get(c) for c in COLUMNS}, ensure_ascii=False) + "\n"
+                                      for row in rows)
+            else:
+                self._write_parquet(rows, temporary)
+            os.replace(temporary, self.path)
+        except OSError as error:
+            raise InputError(str(self.path), f"cannot be written: {error.strerror or error}") from None
         shutil.rmtree(self.parts, ignore_errors=True)
         return [row for row in rows if row.get("type") == "summary"]
 
@@ -776,8 +786,8 @@ def run_batch(
     client = _client(scheduler) if scheduler else None
     bar = Progress(len(todo), progress) if progress is not None and todo else None
     try:
-        workers = _workers(client, processes)
         valid = [pair for pair in todo if isinstance(pair, _Pair)]
+        workers = _workers(client, processes, len(valid))
         for _, result in _run(_tasks(valid, workers, default_currency, rows=True, failed=failed), client, workers):
             output.write_part("".join(text for _, text in result))
             if bar:
