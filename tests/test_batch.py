@@ -20,7 +20,7 @@ from factcheck.batch import COLUMNS, Progress, consistency_score, read_pairs
 from factcheck.cli import main
 from factcheck.models import DraftError, Report, Summary
 
-from .conftest import CLAIMS
+from .conftest import CLAIMS, SHARED
 
 LIBRARY = (
     "The city council approved a $12 million budget for the new library on March 3, 2023. "
@@ -149,6 +149,18 @@ def test_batch_gives_the_verdicts_of_check(tmp_path, capsys, processes):
     assert f"{len(rows)} pairs in {out}" in closing and "pairs/s" in closing and "contradicted" in closing
 
 
+def test_a_source_is_a_path_when_it_names_a_file_beside_the_input(tmp_path, monkeypatch):
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "story-17").write_text(LIBRARY, encoding="utf-8")
+    rows = [{"id": "path", "draft": LIBRARY_DRAFTS[1], "source": "wire/story-17"},
+            {"id": "text", "draft": LIBRARY_DRAFTS[1], "source": "wire/story-18"}]   # no such file: one line of text
+    monkeypatch.chdir(tmp_path.parent)   # relative to the input's folder, not the working directory
+    out = tmp_path / "out.jsonl"
+    main(["batch", str(write_jsonl(tmp_path / "pairs.jsonl", rows)), "--out", str(out), "--processes", "1"])
+    found = summaries(read_output(out))
+    assert found["path"]["contradicted"] == 1 and found["text"]["not_found"] == 1
+
+
 def test_claim_rows_carry_every_field_of_the_claim(tmp_path):
     out = tmp_path / "results.jsonl"
     rows = [{"id": "a", "draft": LIBRARY_DRAFTS[1], "source": LIBRARY}]
@@ -180,6 +192,43 @@ def test_check_many_yields_the_reports_of_check_in_input_order(tmp_path):
         from_tuples = list(factcheck.check_many(tuples, processes=processes))
         assert [report_claims(r) for r in from_tuples] == [
             report_claims(factcheck.check(draft, source=source)) for draft, source in tuples]
+
+
+def slow_pairs(count: int) -> list[dict]:
+    """SummEdits' articles each checked against itself: a fifth of a second a pair, many claims each."""
+    path = SHARED / "consistency" / "summedits.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    articles = list(dict.fromkeys(record["article"] for record in records))[:count]
+    return [{"id": f"article-{n}", "draft": article, "source": article} for n, article in enumerate(articles)]
+
+
+def _pool_workers() -> list[int]:
+    """The processes this process's pool runs its tasks in: children of its forkserver (or of itself)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    children = [pid for pid, parent in parents.items() if parent == os.getpid()]
+    servers = [pid for pid in children
+               if b"forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()] if children else []
+    return [pid for pid, parent in parents.items() if parent in servers]
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the pool's processes in /proc")
+def test_the_tasks_of_a_local_worker_that_dies_are_checked_again():
+    pairs = slow_pairs(12)
+    expected = [report_claims(factcheck.check(pair["draft"], source=pair["source"])) for pair in pairs]
+    outcomes = factcheck.check_many(pairs, processes=2)
+    first = next(outcomes)
+    workers = _pool_workers()
+    assert len(workers) == 2
+    os.kill(workers[0], signal.SIGKILL)
+    reports = [first, *outcomes]
+    assert all(isinstance(report, Report) for report in reports), [r for r in reports if not isinstance(r, Report)]
+    assert [report_claims(report) for report in reports] == expected
 
 
 def test_check_many_names_a_pair_it_cannot_check_in_its_place():

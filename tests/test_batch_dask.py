@@ -3,7 +3,6 @@ processes on 127.0.0.1, started by the test as separate processes and stopped af
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -13,7 +12,6 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -21,8 +19,7 @@ import factcheck
 from factcheck.cli import main
 from factcheck.models import Report
 
-from .conftest import SHARED
-from .test_batch import claims_by_id, expected_reports, good_rows, read_output, report_claims, write_jsonl
+from .test_batch import claims_by_id, expected_reports, good_rows, read_output, report_claims, slow_pairs, write_jsonl
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed: pip install 'factcheck[dask]'")
 
@@ -118,17 +115,9 @@ def test_an_unreachable_scheduler_is_one_line_and_status_2(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def _slow_pairs(count: int) -> list[dict]:
-    """SummEdits' articles each checked against itself: a fifth of a second a pair, many claims each."""
-    path = SHARED / "consistency" / "summedits.jsonl"
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    articles = list(dict.fromkeys(record["article"] for record in records))[:count]
-    return [{"id": f"article-{n}", "draft": article, "source": article} for n, article in enumerate(articles)]
-
-
 # last in this file: it kills one of the cluster's two workers
 def test_the_pairs_of_a_worker_that_dies_are_checked_by_another(cluster, tmp_path):
-    pairs = _slow_pairs(24)
+    pairs = slow_pairs(24)
     expected = [report_claims(factcheck.check(pair["draft"], source=pair["source"])) for pair in pairs]
     reports: list = []
     with distributed.Client(cluster.address, set_as_default=False) as client:

@@ -21,7 +21,6 @@ import math
 import os
 import shutil
 import signal
-import sys
 import threading
 import time
 from collections import OrderedDict
@@ -98,13 +97,13 @@ def _text_key(text: str) -> str:
     return "text:" + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def _looks_like_path(value: str) -> bool:
-    """A `source` value names a file when it is one line that names an existing file or ends in a
-    text file's suffix; anything else is the article's text."""
+def _looks_like_path(value: str, base: Path) -> bool:
+    """A `source` value names a file when it is one line that names an existing file (relative to
+    `base`) or ends in a text file's suffix; anything else is the article's text."""
     if "\n" in value or len(value) > 4096 or not value.strip():
         return False
     stripped = value.strip()
-    return stripped.lower().endswith(SOURCE_PATH_SUFFIXES) or os.path.isfile(stripped)
+    return stripped.lower().endswith(SOURCE_PATH_SUFFIXES) or (base / stripped).is_file()
 
 
 def _decoded(name: str, value: Any) -> str:
@@ -149,7 +148,7 @@ def _source_ref(fields: Mapping[str, Any], base: Path) -> _SourceRef:
     if _missing(source):
         raise ValueError("missing field: 'source' or 'facts'")
     text = _decoded("source", source)
-    if _looks_like_path(text):
+    if _looks_like_path(text, base):
         shown = text.strip()
         location = str((base / shown).absolute())
         return _SourceRef("source", "source:" + location, location, shown)
