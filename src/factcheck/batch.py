@@ -103,7 +103,12 @@ def _looks_like_path(value: str, base: Path) -> bool:
     if "\n" in value or len(value) > 4096 or not value.strip():
         return False
     stripped = value.strip()
-    return stripped.lower().endswith(SOURCE_PATH_SUFFIXES) or (base / stripped).is_file()
+    if stripped.lower().endswith(SOURCE_PATH_SUFFIXES):
+        return True
+    try:
+        return (base / stripped).is_file()
+    except OSError:   # a line of text too long to be a file's name
+        return False
 
 
 def _decoded(name: str, value: Any) -> str:
