@@ -153,12 +153,14 @@ def test_a_source_is_a_path_when_it_names_a_file_beside_the_input(tmp_path, monk
     (tmp_path / "wire").mkdir()
     (tmp_path / "wire" / "story-17").write_text(LIBRARY, encoding="utf-8")
     rows = [{"id": "path", "draft": LIBRARY_DRAFTS[1], "source": "wire/story-17"},
-            {"id": "text", "draft": LIBRARY_DRAFTS[1], "source": "wire/story-18"}]   # no such file: one line of text
+            {"id": "text", "draft": LIBRARY_DRAFTS[1], "source": "wire/story-18"},   # no such file: one line of text
+            {"id": "long-line", "draft": LIBRARY_DRAFTS[1], "source": " ".join([LIBRARY] * 3)}]  # too long for a name
     monkeypatch.chdir(tmp_path.parent)   # relative to the input's folder, not the working directory
     out = tmp_path / "out.jsonl"
     main(["batch", str(write_jsonl(tmp_path / "pairs.jsonl", rows)), "--out", str(out), "--processes", "1"])
     found = summaries(read_output(out))
     assert found["path"]["contradicted"] == 1 and found["text"]["not_found"] == 1
+    assert found["long-line"]["contradicted"] == 1
 
 
 def test_claim_rows_carry_every_field_of_the_claim(tmp_path):
