@@ -232,20 +232,20 @@ def _batch(data: dict, targets: list[list[str]]) -> list[str]:
     sample = f" (a sample of {data['sampled']} per domain)" if data["sampled"] else ""
     out = ["## 6. Checking many pairs", "",
            f"The {data['pairs']} pairs of `../shared/consistency/summedits.jsonl`{sample}, the summary as the draft "
-           f"and the article as its source ({data['sources']} distinct articles), on {data['cores']} cores, one run "
-           "after the other (`benchmarks/batch.py`). Each time is the whole run, start-up included: serial `check` "
-           "in a fresh interpreter with factcheck imported, pair after pair (each pair extracts its article's facts, "
-           "as a caller of `check` does), and again with one fact sheet per article; `factcheck batch` (through "
-           "`run_batch`, JSONL in and out) in the process itself, on a new pool of local processes (their start "
-           "timed), and on a Dask cluster of one-thread workers started beforehand, untimed, as a cluster is "
-           "long-lived (a `dask scheduler` and `dask worker` processes on 127.0.0.1; the workers import factcheck "
-           "on their first task, timed). Grouping pairs by source is part of what `batch` gains over serial `check`; the last column "
-           "isolates the parallel part. Peak memory: each worker process's VmHWM, polled while the run goes.", ""]
+           f"and the article as its source ({data['sources']} distinct articles), on {data['cores']} cores "
+           f"(`benchmarks/batch.py`). Each run is a fresh interpreter, timed from factcheck's first work to the output "
+           "written, start-up included: serial `check`, pair after pair (each pair extracts its article's facts, as a "
+           "caller of `check` does), and again with one fact sheet per article; `factcheck batch` (`run_batch`, JSONL "
+           "in and out) in its own process, on a new pool of local processes, and on a new Dask cluster of one-thread "
+           "workers (a `dask scheduler` and `dask worker` processes on 127.0.0.1, started untimed, as a cluster "
+           "outlives its runs; the workers import factcheck on their first task). The runs are interleaved, "
+           f"{data['repeats']} rounds, the fastest of each kept. Grouping pairs by source is part of what `batch` "
+           "gains over serial `check`; the column against `batch` on 1 process isolates the parallel part. Peak "
+           "memory: each worker process's VmHWM, polled while the run goes.", ""]
     rows = []
     for name, run in runs.items():
         peaks = run.get("worker_peak_mb") or []
-        memory = ", ".join(f"{peak:.0f}" for peak in peaks) if peaks else f"{run['peak_mb']:.0f} (the process)" \
-            if run.get("peak_mb") else "-"
+        memory = ", ".join(f"{peak:.0f}" for peak in peaks) if peaks else f"{run['peak_mb']:.0f} (the process)"
         same = "" if "same_rows" not in run else ("yes" if run["same_rows"] else "**no**")
         rows.append([name, f"{run['seconds']:.1f}", f"{run['pairs_per_second']:.1f}", f"{run['vs_serial_check']:.2f}x",
                      f"{run['vs_batch_one_process']:.2f}x", memory, same])

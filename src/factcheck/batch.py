@@ -39,7 +39,8 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 # every output row has every column; a claim row leaves the pair's columns null and a summary row the claim's
 CLAIM_COLUMNS = ("kind", "text", "span", "value", "roles", "verdict", "reason", "evidence")
-SUMMARY_COLUMNS = ("claims", "supported", "contradicted", "not_found", "suppressed", "score", "seconds", "error")
+COUNT_COLUMNS = ("claims", "supported", "contradicted", "not_found", "suppressed")
+SUMMARY_COLUMNS = (*COUNT_COLUMNS, "score", "seconds", "error")
 COLUMNS = ("id", "type", *CLAIM_COLUMNS, *SUMMARY_COLUMNS)
 # Parquet cannot hold the values' kind-dependent shapes in one column type: these are JSON text there
 JSON_TEXT_COLUMNS = ("value", "roles")
@@ -123,7 +124,9 @@ def _decoded(name: str, value: Any) -> str:
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and not value.strip())
+    if isinstance(value, float):
+        return math.isnan(value)   # a dataframe's missing value
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _published(value: Any) -> dt.date | None:
@@ -253,8 +256,8 @@ def check_task(task: _Task) -> list[tuple[int, Any]]:
 
 def _failed_result(task: _Task, problem: str) -> list[tuple[int, Any]]:
     """Every pair of a task that could not run (its worker kept dying, the cluster failed it) as an error."""
-    return [(position, rows_text(pair_id, None, problem, None) if task.rows else DraftError(path=pair_id, error=problem))
-            for position, pair_id, *_ in task.pairs]
+    return [(position, rows_text(pair_id, None, problem, None) if task.rows
+             else DraftError(path=pair_id, error=problem)) for position, pair_id, *_ in task.pairs]
 
 
 def _tasks(pairs: Sequence[_Pair], workers: int, currency: str, rows: bool,
@@ -268,11 +271,12 @@ def _tasks(pairs: Sequence[_Pair], workers: int, currency: str, rows: bool,
         groups.setdefault(pair.source.key, []).append(pair)
     task = _Task([], {}, currency, rows)
     for members in groups.values():
+        ref = members[0].source
         try:
-            key, source = _resolved(members[0].source)
+            key, source = _resolved(ref)
         except InputError as error:
             for pair in members:
-                failed(_Failed(pair.position, pair.id, f"{members[0].source.kind} {members[0].source.shown}: {error.problem}"))
+                failed(_Failed(pair.position, pair.id, f"{ref.kind} {ref.shown}: {error.problem}"))
             continue
         for pair in members:
             task.pairs.append((pair.position, pair.id, pair.draft, pair.published, key))
@@ -391,7 +395,8 @@ def _run_dask(tasks: Iterator[_Task], client: Any) -> Iterator[tuple[_Task, list
             try:
                 result = future.result()
             except Exception as failure:  # noqa: BLE001 - KilledWorker, or a worker that cannot run factcheck
-                result = _failed_result(task, f"the Dask cluster could not check it: {type(failure).__name__}: {failure}")
+                problem = f"the Dask cluster could not check it: {type(failure).__name__}: {failure}"
+                result = _failed_result(task, problem)
             future.release()
             yield task, result
             submit()
@@ -694,11 +699,12 @@ class _Output:
         span = pyarrow.struct([("start", pyarrow.int64()), ("end", pyarrow.int64())])
         types = {"span": span, "evidence": pyarrow.struct([("text", pyarrow.string()), ("span", span)]),
                  "score": pyarrow.float64(), "seconds": pyarrow.float64(),
-                 **{column: pyarrow.int64() for column in ("claims", "supported", "contradicted", "not_found", "suppressed")}}
+                 **{column: pyarrow.int64() for column in COUNT_COLUMNS}}
         schema = pyarrow.schema([(column, types.get(column, pyarrow.string())) for column in COLUMNS])
         columns = {column: [row.get(column) for row in rows] for column in COLUMNS}
         for column in JSON_TEXT_COLUMNS:
-            columns[column] = [None if value is None else json.dumps(value, ensure_ascii=False) for value in columns[column]]
+            columns[column] = [None if value is None else json.dumps(value, ensure_ascii=False)
+                               for value in columns[column]]
         pyarrow.parquet.write_table(pyarrow.table(columns, schema=schema), target)
 
 
