@@ -181,9 +181,9 @@ def _run_batch(args: argparse.Namespace) -> int:
 
     from .batch import Progress, run_batch
 
-    # a SIGTERM (a job scheduler's stop) ends the run as Ctrl-C does: the finished pairs stay for a rerun
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
     scheduler = args.scheduler or (None if args.processes else os.environ.get("DASK_SCHEDULER_ADDRESS") or None)
+    # a SIGTERM (a job scheduler's stop) ends the run as Ctrl-C does: the finished pairs stay for a rerun
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         result = run_batch(
             args.input, args.out, processes=args.processes, scheduler=scheduler,
@@ -194,6 +194,8 @@ def _run_batch(args: argparse.Namespace) -> int:
         print(f"factcheck: interrupted: the pairs finished are kept in {args.out}.parts; "
               "run the same command again to go on", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print(f"factcheck: {result.closing_line()}", file=sys.stderr)
     return result.exit_status(args.fail_on)
 
