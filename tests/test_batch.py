@@ -330,6 +330,19 @@ def test_usage_errors(tmp_path, capsys):
         assert fragment in err and len(err.strip().splitlines()) == 1
 
 
+def test_an_output_that_is_not_ours_or_is_the_input_is_left_alone(tmp_path, capsys):
+    pairs = write_jsonl(tmp_path / "pairs.jsonl", [{"id": "a", "draft": LIBRARY_DRAFTS[0], "source": LIBRARY}])
+    before = pairs.read_text()
+    assert main(["batch", str(pairs), "--out", str(pairs), "--processes", "1"]) == 2
+    assert "pairs.jsonl: is the input" in capsys.readouterr().err and pairs.read_text() == before
+    other = tmp_path / "notes.jsonl"
+    other.write_text('{"id": "a", "type": "summary"}\n["something else"]\n')
+    assert main(["batch", str(pairs), "--out", str(other), "--processes", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "notes.jsonl: line 2: not a row of factcheck batch's output" in err and len(err.splitlines()) == 1
+    assert other.read_text().endswith('["something else"]\n')
+
+
 def test_exit_status_follows_fail_on(tmp_path):
     rows = [{"id": "fine", "draft": LIBRARY_DRAFTS[0], "source": LIBRARY},
             {"id": "unknown", "draft": "The library opens in Oslo.", "source": LIBRARY}]

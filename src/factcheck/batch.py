@@ -784,6 +784,8 @@ def run_batch(
     `retry_errors`), then write the output whole. Bad input files raise InputError; bad rows become error rows."""
     started = time.perf_counter()
     source, target = Path(input_path), Path(output_path)
+    if source.absolute().resolve() == target.absolute().resolve():
+        raise InputError(str(target), "is the input: write the results to another file")
     output = _Output(target)
     pairs = read_pairs(source)
     done = output.done(with_errors=not retry_errors)
