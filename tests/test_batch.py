@@ -199,6 +199,8 @@ def test_check_many_yields_the_reports_of_check_in_input_order(tmp_path):
 def slow_pairs(count: int) -> list[dict]:
     """SummEdits' articles each checked against itself: a fifth of a second a pair, many claims each."""
     path = SHARED / "consistency" / "summedits.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     articles = list(dict.fromkeys(record["article"] for record in records))[:count]
     return [{"id": f"article-{n}", "draft": article, "source": article} for n, article in enumerate(articles)]
