@@ -22,6 +22,13 @@ from factcheck.models import DraftError, Report, Summary
 
 from .conftest import CLAIMS, SHARED
 
+try:
+    import pyarrow  # noqa: F401 - Parquet comes with the parquet and dask extras
+    HAVE_PYARROW = True
+except ImportError:
+    HAVE_PYARROW = False
+needs_pyarrow = pytest.mark.skipif(not HAVE_PYARROW, reason="Parquet needs pyarrow: pip install 'factcheck[parquet]'")
+
 LIBRARY = (
     "The city council approved a $12 million budget for the new library on March 3, 2023. "
     "Building it will take 18 months, and the shelves will hold 40,000 books. "
@@ -308,13 +315,23 @@ def test_each_bad_row_becomes_an_error_row_and_the_run_goes_on(tmp_path, capsys)
     (lambda d: d / "absent.jsonl", "absent.jsonl: no such file"),
     (lambda d: (d / "pairs.csv").write_text("id,draft\n") and d / "pairs.csv", "pairs.csv: the input must be JSONL"),
     (lambda d: (d / "empty.jsonl").write_text("\n\n") and d / "empty.jsonl", "empty.jsonl: no pairs in it"),
-    (lambda d: (d / "fake.parquet").write_text("not parquet") and d / "fake.parquet", "fake.parquet: not a readable Parquet"),
+    pytest.param(lambda d: (d / "fake.parquet").write_text("not parquet") and d / "fake.parquet",
+                 "fake.parquet: not a readable Parquet", marks=needs_pyarrow),
 ])
 def test_an_unusable_input_file_is_one_line_and_status_2(tmp_path, capsys, make, fragment):
     status = main(["batch", str(make(tmp_path)), "--out", str(tmp_path / "out.jsonl")])
     err = capsys.readouterr().err
     assert status == 2 and fragment in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_parquet_without_pyarrow_is_one_line_naming_the_extra(tmp_path, capsys, monkeypatch):
+    pairs = write_jsonl(tmp_path / "pairs.jsonl", [{"id": "a", "draft": "x", "source": LIBRARY}])
+    monkeypatch.setitem(sys.modules, "pyarrow", None)   # import pyarrow now fails, as when it is not installed
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    assert main(["batch", str(pairs), "--out", str(tmp_path / "out.parquet")]) == 2
+    err = capsys.readouterr().err
+    assert err == f"factcheck: error: {tmp_path / 'out.parquet'}: Parquet needs pyarrow: pip install 'factcheck[parquet]'\n"
 
 
 def test_usage_errors(tmp_path, capsys):
@@ -357,6 +374,7 @@ def test_exit_status_follows_fail_on(tmp_path):
 # --- formats ----------------------------------------------------------------------------------------
 
 
+@needs_pyarrow
 def test_parquet_in_and_out_gives_the_rows_of_jsonl(tmp_path):
     import pyarrow
     import pyarrow.parquet
@@ -380,6 +398,7 @@ def test_parquet_in_and_out_gives_the_rows_of_jsonl(tmp_path):
     assert comparable(tmp_path / "a.jsonl") == comparable(tmp_path / "b.parquet") == comparable(tmp_path / "c.parquet")
 
 
+@needs_pyarrow
 def test_a_parquet_draft_that_is_not_utf8_is_an_error_row(tmp_path):
     import pyarrow
     import pyarrow.parquet
@@ -464,6 +483,7 @@ def test_a_stopped_run_resumes_with_every_id_once(tmp_path, stop, processes):
     assert without_times(written) == without_times(read_output(tmp_path / "whole.jsonl"))
 
 
+@needs_pyarrow
 def test_a_rerun_checks_only_the_new_ids(tmp_path, capsys):
     rows = many_rows(6)
     out = tmp_path / "results.parquet"
