@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
 	touch $@ $(VENV)/.installed
 
 # the clean draft passes (exit 0); the draft with mistakes must fail the check (exit 1)
@@ -36,7 +36,7 @@ BENCH_BIN := $(BENCH_VENV)/bin
 $(BENCH_VENV)/.installed: pyproject.toml benchmarks/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_BIN)/python -m pip install --quiet --upgrade pip
-	$(BENCH_BIN)/python -m pip install --quiet -e . -r benchmarks/requirements.txt
+	$(BENCH_BIN)/python -m pip install --quiet -e '.[dask]' -r benchmarks/requirements.txt
 	$(BENCH_BIN)/python -c "from benchmarks.parsers import train_quantulum_classifier as t; t()"
 	touch $@
 

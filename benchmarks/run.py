@@ -15,7 +15,7 @@ import time
 
 from .common import ROOT, machine, output_path
 
-PARTS = ("accuracy", "verdicts", "speed", "scaling", "profile")
+PARTS = ("accuracy", "verdicts", "speed", "scaling", "profile", "batch")
 
 
 def main() -> None:
@@ -27,7 +27,7 @@ def main() -> None:
             "load_average": ", ".join(f"{load:.2f}" for load in os.getloadavg()), "parts": {}}
     for part in PARTS:
         command = [sys.executable, "-m", f"benchmarks.{part}"]
-        if part == "verdicts" and options.sample:
+        if part in ("verdicts", "batch") and options.sample:
             command += ["--sample", str(options.sample)]
         print(f"== {part}", flush=True)
         begin = time.perf_counter()

@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "check": "factcheck.pipeline",
     "extract_claims": "factcheck.pipeline",
+    "check_many": "factcheck.batch",
     "extract_facts": "factcheck.facts",
     "load_facts": "factcheck.facts",
     "dump_facts": "factcheck.facts",
@@ -43,6 +44,7 @@ __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
     from .pipeline import check, extract_claims
+    from .batch import check_many
     from .errors import InputError
     from .facts import dump_facts, extract_facts, load_facts
     from .models import (

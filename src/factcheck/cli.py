@@ -79,7 +79,32 @@ def _parser() -> _Parser:
     extract.add_argument("--published", type=_date, metavar="YYYY-MM-DD")
     extract.add_argument("--default-currency", default="USD", metavar="CODE")
     extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+
+    batch = commands.add_parser("batch", help="check many pairs of a JSONL or Parquet file, on all cores or a Dask cluster")
+    batch.add_argument("input", metavar="INPUT", help="the pairs: .jsonl or .parquet rows with id, draft, "
+                       "source (text or a path) or facts (a sheet's path), and optionally published")
+    batch.add_argument("--out", required=True, metavar="OUTPUT",
+                       help="the results, .jsonl or .parquet; a rerun skips the ids it holds already")
+    engine = batch.add_mutually_exclusive_group()
+    engine.add_argument("--processes", type=_positive, metavar="N", help="local worker processes (default: all cores)")
+    engine.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="run on this Dask scheduler (default: $DASK_SCHEDULER_ADDRESS, else local processes)")
+    batch.add_argument("--retry-errors", action="store_true",
+                       help="check again the pairs the output holds as errors (a source since repaired)")
+    batch.add_argument("--default-currency", metavar="CODE", help="what a bare '$' means (USD)")
+    batch.add_argument("--fail-on", choices=FAIL_LEVELS, default="contradicted",
+                       help="the verdict that makes the exit status 1: contradicted (default), or also not_found")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return number
 
 
 def _version() -> str:
@@ -151,12 +176,39 @@ def _run_extract(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _run_batch(args: argparse.Namespace) -> int:
+    import signal
+
+    from .batch import Progress, run_batch
+
+    scheduler = args.scheduler or (None if args.processes else os.environ.get("DASK_SCHEDULER_ADDRESS") or None)
+    # a SIGTERM (a job scheduler's stop) ends the run as Ctrl-C does: the finished pairs stay for a rerun
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        result = run_batch(
+            args.input, args.out, processes=args.processes, scheduler=scheduler,
+            default_currency=_currency(args.default_currency or "USD"), retry_errors=args.retry_errors,
+            progress=sys.stderr if Progress.wanted(sys.stderr) else None,
+        )
+    except KeyboardInterrupt:
+        print(f"factcheck: interrupted: the pairs finished are kept in {args.out}.parts; "
+              "run the same command again to go on", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    print(f"factcheck: {result.closing_line()}", file=sys.stderr)
+    return result.exit_status(args.fail_on)
+
+
+_COMMANDS = {"check": _run_check, "extract": _run_extract, "batch": _run_batch}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .errors import InputError
 
     try:
         args = _parser().parse_args(argv)
-        return _run_check(args) if args.command == "check" else _run_extract(args)
+        return _COMMANDS[args.command](args)
     except UsageError as error:
         print(f"factcheck: error: {error}", file=sys.stderr)
         return EXIT_ERROR
