@@ -98,7 +98,7 @@ def test_the_scheduler_may_come_from_the_environment(cluster, tmp_path, monkeypa
     main(["batch", str(pairs), "--out", str(tmp_path / "dask.jsonl")])
     with distributed.Client(cluster.address, set_as_default=False) as client:
         # the tasks ran on the cluster's workers, which hold the sources' fact sheets now
-        held = client.run(lambda: len(__import__("factcheck.batch").batch._SHEETS))
+        held = client.run(lambda: len(__import__("factcheck.pipeline").pipeline._SHEETS))
     assert sum(held.values()) >= 2
     local, dask = read_output(tmp_path / "local.jsonl"), read_output(tmp_path / "dask.jsonl")
     assert [{**row, "seconds": None} for row in local] == [{**row, "seconds": None} for row in dask]

@@ -23,7 +23,6 @@ import shutil
 import signal
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +46,6 @@ JSON_TEXT_COLUMNS = ("value", "roles")
 
 _MAX_CHUNK = 32        # pairs per task at most: a killed run loses at most the tasks in flight
 _TASKS_PER_WORKER = 4  # tasks per worker at least, when there are enough pairs: the last ones finish together
-_KEPT_SHEETS = 16      # fact sheets a worker process keeps, most recently used first
 
 
 def consistency_score(summary: Summary) -> float:
@@ -208,27 +206,10 @@ class _Task:
     attempts: int = 0
 
 
-# In a worker process: the fact sheets built last, and one lock so that a Dask worker running
-# several threads checks one task at a time (the pipeline's memos are per process; pure Python
-# gains nothing from threads anyway: start Dask workers with one thread and several processes).
-_SHEETS: OrderedDict[tuple[str, dt.date | None, str], FactSheet] = OrderedDict()
+# In a worker process, one lock so that a Dask worker running several threads checks one task at a
+# time (the pipeline's memos, among them the fact sheets of the last sources, are per process; pure
+# Python gains nothing from threads anyway: start Dask workers with one thread and several processes).
 _WORKER_LOCK = threading.Lock()
-
-
-def _sheet(key: str, source: str | FactSheet, published: dt.date | None, currency: str) -> FactSheet:
-    from .facts import extract_facts
-
-    if isinstance(source, FactSheet):
-        return source
-    cache_key = (key, published, currency)
-    sheet = _SHEETS.get(cache_key)
-    if sheet is None:
-        sheet = _SHEETS[cache_key] = extract_facts(source, published=published, default_currency=currency)
-        if len(_SHEETS) > _KEPT_SHEETS:
-            _SHEETS.popitem(last=False)
-    else:
-        _SHEETS.move_to_end(cache_key)
-    return sheet
 
 
 def check_task(task: _Task) -> list[tuple[int, Any]]:
@@ -242,8 +223,9 @@ def check_task(task: _Task) -> list[tuple[int, Any]]:
             report: Report | None = None
             error: str | None = None
             try:
-                sheet = _sheet(key, task.sources[key], published, task.default_currency)
-                report = check(draft, sheet, published=published, default_currency=task.default_currency, path=pair_id)
+                # the source's text, not its sheet: quotes are looked for in all its words (the pipeline
+                # keeps the sheets of the last sources, so each is extracted once per worker)
+                report = check(draft, task.sources[key], published=published, default_currency=task.default_currency, path=pair_id)
             except Exception as failure:  # noqa: BLE001 - one pair's failure must not cost the others
                 error = f"internal error: {type(failure).__name__}: {failure}"
             seconds = time.perf_counter() - begin

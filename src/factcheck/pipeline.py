@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -49,11 +50,7 @@ def check(
     Claims the draft switches off with `<!-- factcheck off -->` or `<!-- factcheck-ignore-next-line -->`
     are not judged; the summary counts them as suppressed.
     """
-    sheet = (
-        source
-        if isinstance(source, FactSheet)
-        else extract_facts(source, published=published, default_currency=default_currency)
-    )
+    sheet = source if isinstance(source, FactSheet) else _facts_of(source, published, default_currency)
     published = published or sheet.published
     doc = Document(draft, markdown=markdown)
     claims = _extract(doc, Options(default_currency=default_currency, published=published), kinds)
@@ -115,6 +112,23 @@ def _moved(text: str, claim: Claim, offset: int, sentences: dict[tuple[int, int]
             )
     # a copy, not a new Claim: the value is validated already, and validating it again costs more
     return claim.model_copy(update={"span": Span(start=start, end=end), "text": text[start:end], "sentence": sentence})
+
+
+# the fact sheets of the last few source texts: a run, or a batch worker, checks many drafts against one source
+_SHEETS: OrderedDict[tuple[str, dt.date | None, str], FactSheet] = OrderedDict()
+_KEPT_SHEETS = 16
+
+
+def _facts_of(article: str, published: dt.date | None, default_currency: str) -> FactSheet:
+    key = (article, published, default_currency)
+    sheet = _SHEETS.get(key)
+    if sheet is None:
+        sheet = _SHEETS[key] = extract_facts(article, published=published, default_currency=default_currency)
+        if len(_SHEETS) > _KEPT_SHEETS:
+            _SHEETS.popitem(last=False)
+    else:
+        _SHEETS.move_to_end(key)
+    return sheet
 
 
 # the fact indexes of the last few sheets: a run checks many drafts against one source

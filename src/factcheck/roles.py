@@ -346,7 +346,12 @@ def _holders_in(doc: Document, sentence_start: int, words: tuple[_Word, ...], up
                     break
                 noun = word.lower.removesuffix("'s")
                 if noun_key(noun) in generic:
-                    found.append((index, head + 1, "the " + noun, word.lower.endswith("'s"), "generic"))
+                    while head + 1 < upto and words[head + 1].is_word and not words[head + 1].is_capitalised and (
+                        noun_key(words[head + 1].lower.removesuffix("'s")) in generic
+                    ):
+                        head += 1   # "the city council": the last noun is the head
+                        noun = words[head].lower.removesuffix("'s")
+                    found.append((index, head + 1, "the " + noun, words[head].lower.endswith("'s"), "generic"))
                     index = head
                     break
         index += 1
