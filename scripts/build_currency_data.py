@@ -20,7 +20,11 @@ What the file holds:
   the English locales, the other locales' names except single ASCII words (such a word
   from another language may be an English word: "real", "sol", "bat"), and English
   territory names with the currency's head noun ("malaysia ringgit");
-- "heads": the head nouns of the English names ("dollar", "dollars", "rupee") -> {code: count}.
+- "heads": the head nouns of the English names ("dollar", "dollars", "rupee") -> {code: count};
+- "dollar_prefixes": the letters written before a dollar or peso sign, upper case -> {code: count}:
+  those of CLDR's symbols (`HK$`, `NZ$`, `R$`, `Bds$`: the number of locales) and, with a count of
+  0, the letter-prefix convention for every currency some locale writes with a `$`: its ISO code
+  (`NZD$`), and its home territory's ISO 3166 alpha-2 and alpha-3 codes (`MX$`, `MEX$`, `CAN$`).
 """
 
 from __future__ import annotations
@@ -78,6 +82,27 @@ def decimal_mark(code: str, territories: list[str]) -> str:
     marks = marks_of([code[:2]]) if code[:2] in territories else Counter()
     marks = marks or marks_of(territories)
     return "," if marks and marks.most_common(1)[0][0] == "," else "."
+
+
+def dollar_prefixes(symbols: dict[str, Counter[str]], currencies: dict[str, dict]) -> dict[str, dict[str, int]]:
+    """Letters before a `$` -> {code: locales}: CLDR's symbols first, then the letter-prefix convention."""
+    prefixes: dict[str, Counter[str]] = defaultdict(Counter)
+    signed: set[str] = set()
+    for symbol, counts in symbols.items():
+        if "$" not in symbol:
+            continue
+        signed.update(counts)
+        letters = symbol.split("$", 1)[0].replace(".", "").replace(" ", "")
+        if symbol.endswith("$") and letters.isascii() and letters.isalpha():
+            for code, count in counts.items():
+                prefixes[letters.upper()][code] += count
+    for code in sorted(signed):
+        if not currencies.get(code, {}).get("current"):
+            continue
+        home = pycountry.countries.get(alpha_2=code[:2])
+        for letters in (code, *((home.alpha_2, home.alpha_3) if home else ())):
+            prefixes[letters].setdefault(code, 0)
+    return {k: dict(sorted(v.items())) for k, v in sorted(prefixes.items())}
 
 
 def main() -> int:
@@ -138,6 +163,7 @@ def main() -> int:
                 names.setdefault(key, Counter())[code] += 1
 
     data = {
+        "dollar_prefixes": dollar_prefixes(symbols, currencies),
         "generated_by": "scripts/build_currency_data.py",
         "sources": {"babel": babel.__version__, "cldr": get_cldr_version(), "pycountry": version("pycountry")},
         "currencies": currencies,

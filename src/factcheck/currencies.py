@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import pickle
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +121,11 @@ PREFERRED: dict[str, str] = {
     "colón": "CRC", "colones": "CRC", "córdoba": "NIO", "córdobas": "NIO", "dong": "VND",
 }
 
+# letters (and the dots of "U.S.") before a dollar sign, and the space that may stand between
+_DOLLAR_PREFIX = re.compile(r"([A-Za-z][A-Za-z.]{0,4})( ?)\$")
+# words that stand before a "$" in English prose, spaced: "a $5 fee", "gave us $5", "I $"
+_WORDS_BEFORE_A_SIGN = frozenset({"a", "i", "us", "an"})
+
 _DATA = Path(__file__).parent / "data" / "currencies" / "cldr.json"
 
 
@@ -179,6 +185,8 @@ class Registry:
     _heads: dict[str, dict[str, int]]
     # the country adjectives of English names: "canadian" -> {"dollar": "CAD"}
     adjectives: dict[str, dict[str, str]] = field(default_factory=dict)
+    # letters before a "$", upper case -> {code: CLDR locales, 0 for the letter-prefix convention}
+    dollar_prefixes: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def _rank(self, key: str, counts: dict[str, int]) -> tuple[str, ...]:
         preferred = PREFERRED.get(key)
@@ -206,7 +214,27 @@ class Registry:
                 return Named("symbol", (OWN_SYMBOLS[key],))
             if key in self._symbols:
                 return Named("symbol", self._rank(key, self._symbols[key]))
-        return None
+        return self._dollar(text)
+
+    def _dollar(self, text: str) -> Named | None:
+        """Letters and a dollar sign in any case, with or without a space: "hk $", "nzd$", "Mex$", "c $".
+
+        The letters may be a CLDR symbol's, or, written right against the sign, the ISO code or the
+        home country's ISO 3166 code (the letter-prefix convention). Letters that are an English word
+        before a sign ("a $5 fee", "gave us $5") are only read without the space.
+        """
+        match = _DOLLAR_PREFIX.fullmatch(text)
+        if match is None:
+            return None
+        letters, spaced = match.group(1), bool(match.group(2))
+        counts = self.dollar_prefixes.get(letters.replace(".", "").upper())
+        if counts is None:
+            return None
+        if spaced:
+            counts = {code: count for code, count in counts.items() if count}
+            if not counts or letters.lower() in _WORDS_BEFORE_A_SIGN:
+                return None
+        return Named("symbol", self._rank(letters.replace(".", "").upper() + "$", counts))
 
     def code(self, text: str) -> Named | None:
         """An ISO 4217 code of a currency ("USD", and "DEM" of the past)."""
@@ -262,7 +290,7 @@ def _build_database(database: sqlite3.Connection) -> None:
     )
     joined = {name.replace(" ", ""): name for name in names if " " in name and name.isascii()}
     database.executemany("INSERT INTO joined VALUES (?, ?)", joined.items())
-    small = {part: data[part] for part in ("currencies", "symbols", "heads")}
+    small = {part: data[part] for part in ("currencies", "symbols", "heads", "dollar_prefixes")}
     database.execute("INSERT INTO small_tables VALUES (?)", (pickle.dumps(small, pickle.HIGHEST_PROTOCOL),))
 
 
@@ -278,4 +306,4 @@ def _read_database(database: sqlite3.Connection) -> Registry:
             adjective, _, head = form.lower().rpartition(" ")
             if adjective:
                 adjectives.setdefault(adjective.replace(".", ""), {}).setdefault(head, currency.code)
-    return Registry(currencies, data["symbols"], _Names(database), data["heads"], adjectives)
+    return Registry(currencies, data["symbols"], _Names(database), data["heads"], adjectives, data["dollar_prefixes"])

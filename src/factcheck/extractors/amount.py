@@ -350,6 +350,10 @@ def _known_ending(reg: Registry, text: str, start: int, end: int) -> tuple[int, 
     return None if found is None else (start + found[0], found[1])
 
 
+# letters run into a "$" that name no currency: a dollar or peso of a country the text leaves open
+_UNKNOWN_DOLLAR = Named("symbol", (None,))
+
+
 # the words before numbers repeat ("on", "about", "$"): each is read once
 @functools.lru_cache(maxsize=4096)
 def _ending_currency(reg: Registry, token: str) -> tuple[int, Named] | None:
@@ -361,9 +365,12 @@ def _ending_currency(reg: Registry, token: str) -> tuple[int, Named] | None:
         named = _lookup(reg, key, after=False)
         if named is None:
             continue
-        code = reg.code(token[:offset].lstrip(_OPENERS))
+        prefix = token[:offset].lstrip(_OPENERS)
+        code = reg.code(prefix)
         if named.generic and code is not None:
-            return offset - len(token[:offset].lstrip(_OPENERS)), code    # "SGD$4.90", "NZD$"
+            return offset - len(prefix), code    # "SGD$4.90", "NZD$"
+        if key == "$" and 0 < len(prefix) <= 4 and prefix.isascii() and prefix.isalpha():
+            return offset - len(prefix), _UNKNOWN_DOLLAR    # "XQ$40": some country's dollar, not the default's
         return offset, named
     return None
 
