@@ -81,13 +81,21 @@ NOT_AFTER_NUMBERS = frozenset({"KM"})
 # Slang for the dollar: the local dollar, as a bare "$" is.
 DOLLAR_SLANG = frozenset({"buck", "bucks"})
 
-# Sub-units: a hundredth of the unit they belong to. Alone ("50 cents") they are a
-# money unit without an ISO code; after an amount ("$20 and 43 cents") they add to it.
-SUBUNITS = frozenset({
-    "cent", "cents", "c", "¢", "penny", "pennies", "pence", "sen", "sens",
-    "kopiyka", "kopiykas", "kopiyok", "kopeck", "kopecks", "kopek", "kopeks", "paisa", "paise",
-    "centime", "centimes", "centavo", "centavos", "céntimo", "céntimos", "groszy", "grosz", "haléřů",
-})
+# Sub-units, and the currency each names by itself (None: whichever the text names nearby).
+# A count of them is read in the main unit, by the currency's minor-unit digits (ISO 4217 as
+# CLDR records them: 2 for cents and pence): "310 pence" is 3.10 GBP. "p" is pence only run
+# into digits ("99p"). Where the text names no currency nearby, the words of the dollar and
+# euro (CENT_LIKE) are the default currency's.
+SUBUNITS: dict[str, str | None] = {
+    "pence": "GBP", "p": "GBP",
+    "kopiyka": "UAH", "kopiykas": "UAH", "kopiyok": "UAH",
+    "kopeck": "RUB", "kopecks": "RUB", "kopek": "RUB", "kopeks": "RUB",
+    "paisa": "INR", "paise": "INR",
+    "grosz": "PLN", "groszy": "PLN", "haléřů": "CZK",
+    **dict.fromkeys(("cent", "cents", "c", "¢", "penny", "pennies", "sen", "sens", "centime", "centimes",
+                     "centavo", "centavos", "céntimo", "céntimos"), None),
+}
+CENT_LIKE = frozenset({"cent", "cents", "c", "¢", "penny", "pennies"})
 
 # US (and Canadian) coins, in dollars. "quarter" is left out: in news it is a fraction or
 # three months far more often than a coin.

@@ -37,7 +37,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from ..currencies import AMBIGUOUS_HEADS, COINS, DOLLAR_SLANG, NOT_AFTER_NUMBERS, SUBUNITS, Named, Registry, registry
+from ..currencies import (
+    AMBIGUOUS_HEADS, CENT_LIKE, COINS, DOLLAR_SLANG, NOT_AFTER_NUMBERS, SUBUNITS, Named, Registry, registry,
+)
 from ..models import AmountValue, Claim, Qualifier
 from ..numbers import DIGITS, NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS, numeral_pattern, parse_number
 from ..qualifiers import AFTER_PATTERN, BEFORE_PATTERN, qualifier_of
@@ -239,11 +241,37 @@ def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | 
             named = reg.name(key) or reg.symbol(key)
             if named is not None:
                 return _Currency(start, start + len(key) + cut, named, glued=glued, hyphen=hyphen)
+    named_subunit = _named_subunit(reg, words)
+    if named_subunit is not None:
+        length, code = named_subunit
+        return _Currency(start, start + length, Named("name", (code,)), "subunit", glued=glued, hyphen=hyphen)
     found = _word_currency(reg, words[0])
+    if found is None and "-" in words[0][1:]:
+        found = _word_currency(reg, words[0].split("-", 1)[0])     # "a 7-cent-a-share dividend"
+        found = found if found is not None and found[2] == "subunit" else None
     if found is None:
         return None
     length, named, special, factor = found
     return _Currency(start, start + length, named, special, factor, glued, hyphen)
+
+
+def _named_subunit(reg: Registry, words: list[str]) -> tuple[int, str] | None:
+    """Sub-units after the currency they belong to: "euro cents", "US cents", "Australian cents", "Hong
+    Kong cents": their length in the text, and the currency."""
+    for count in (1, 2):
+        if len(words) <= count:
+            return None
+        ending = words[count].rstrip(_PUNCT_END)
+        if _special(ending) != ("subunit", 1.0) or ending.lower() in ("c", "p"):
+            continue
+        owner = " ".join(words[:count])
+        named = reg.name(owner)
+        code = named.codes[0] if named is not None and not named.generic else None
+        adjective = reg.adjectives.get(owner.lower().replace(".", ""), {})
+        code = code or adjective.get("dollar") or next(iter(adjective.values()), None)
+        if code is not None:
+            return len(owner) + 1 + len(ending), code
+    return None
 
 
 # the words after numbers repeat ("deals", "years", "to"): each is read once
@@ -378,9 +406,12 @@ def _ending_currency(reg: Registry, token: str) -> tuple[int, Named] | None:
 def _resolve(reg: Registry, text: str, currency: _Currency, options: Options) -> tuple[str | None, bool]:
     """The ISO code a currency stands for, and whether it was a shared symbol or word ("$", "dollars")."""
     default = options.default_currency
+    if currency.special == "subunit":
+        # "euro cents", "310 pence"; else the currency named nearby (_settle_subunits)
+        if currency.named is not None:
+            return currency.named.codes[0], False
+        return SUBUNITS[text[currency.start:currency.end].lower()], False
     if currency.named is None:
-        if currency.special == "subunit":
-            return None, False
         # coins, a grand and bucks are the local dollar
         return (default if reg.is_dollar(default) else "USD"), True
     if text[currency.start:currency.end] == "$":
@@ -492,9 +523,14 @@ def _accept_after(reg: Registry, text: str, numeral: _Numeral, currency: _Curren
     written = text[currency.start:currency.end]
     if currency.special:
         if currency.hyphen:
-            return False                                   # "a 10-cent stamp" names a stamp
+            # "a 7-cent-a-share dividend", "a 10-cent stamp": the price; "a 10-dime" is no phrase
+            return currency.special == "subunit" and written.lower() != "p"
         if written.lower() == "c":
             return bool(_END.match(text, currency.end))     # "10 c", "43c": not "5 c of ..."
+        if written.lower() == "p":
+            return _is_pence(text, numeral, currency)
+        if written == "Cent":
+            return False                                   # "50 Cent", the rapper
         if currency.special in ("coin", "grand"):
             plural = written.lower().endswith("s")
             return plural or numeral.value == 1 or _soft_end(text, currency.end)
@@ -530,6 +566,19 @@ def _accept_after(reg: Registry, text: str, numeral: _Numeral, currency: _Curren
 
 
 _CENTS_AFTER = re.compile(r"[ \t]+(?:and[ \t]+)?\d")
+# pence run into digits ("99p", "12.5p"), not the lines of a picture ("720p", "1080p")
+_PENCE_DIGITS = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+_VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
+
+
+def _is_pence(text: str, numeral: _Numeral, currency: _Currency) -> bool:
+    return (
+        currency.glued
+        and numeral.scale == 1
+        and bool(_PENCE_DIGITS.fullmatch(numeral.text))
+        and numeral.text not in _VIDEO_LINES
+        and not text.startswith("-", currency.end)      # "5p-3" of a score, "1p-gene"
+    )
 
 
 def _is_singular(reg: Registry, named: Named, head: str) -> bool:
@@ -649,6 +698,7 @@ class _Amount:
     qualifier: Qualifier = Qualifier.EXACT
     low: float | None = None
     high: float | None = None
+    subunit: str = ""       # a count of sub-units ("cents", "p"), until _settle_subunits reads it in its unit
 
 
 @dataclass(frozen=True)
@@ -798,7 +848,7 @@ def _with_cents(reg: Registry, text: str, whole: _Atom, part: _Atom, options: Op
     money = _money(reg, text, whole, options)
     if money is None:
         return None
-    value = money.value + math.copysign(part.numeral.value / 100, money.value or 1)
+    value = money.value + math.copysign(part.numeral.value / _minor_units(reg, money.currency), money.value or 1)
     return _Amount(whole.start, end, value, 0.01, money.currency)
 
 
@@ -806,7 +856,52 @@ def _single(reg: Registry, text: str, atom: _Atom, options: Options) -> _Amount 
     money = _money(reg, text, atom, options)
     if money is None:
         return None
-    return _Amount(atom.start, atom.end, money.value, money.resolution, money.currency)
+    amount = _Amount(atom.start, atom.end, money.value, money.resolution, money.currency)
+    if atom.is_subunit:
+        assert atom.after is not None
+        amount.subunit = text[atom.after.start:atom.after.end].lower()
+    return amount
+
+
+def _minor_units(reg: Registry, code: str | None) -> float:
+    """How many sub-units make the currency's unit: 10 to its minor-unit digits (CLDR's record of ISO 4217),
+    a hundred where the unit has none in use today (yen, won) or the currency is unknown."""
+    currency = reg.currencies.get(code or "")
+    return 10.0 ** (currency.digits if currency and currency.digits else 2)
+
+
+# where a sentence ends between two sums: a stop, then a space and a capital, or a blank line
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+[\"'(]?[A-Z]|\n[ \t]*\n")
+
+
+def _settle_subunits(reg: Registry, text: str, amounts: list[_Amount], default: str) -> None:
+    """Counts of sub-units in their main unit: "310 pence" is 3.10 GBP; "18.5 cents" is of the currency of
+    the nearest sum of the same sentence ("the euro rose 0.3 cents to $1.08": US cents), else of the
+    default currency; a sub-unit that names no currency and finds none stays without one."""
+    for index, amount in enumerate(amounts):
+        if not amount.subunit:
+            continue
+        if amount.currency is None:
+            amount.currency = _nearby_currency(text, amounts, index)
+            if amount.currency is None and amount.subunit in CENT_LIKE:
+                amount.currency = default
+        ratio = _minor_units(reg, amount.currency)
+        amount.value, amount.resolution = _tidy(amount.value / ratio), _tidy(amount.resolution / ratio)
+        amount.low = None if amount.low is None else _tidy(amount.low / ratio)
+        amount.high = None if amount.high is None else _tidy(amount.high / ratio)
+
+
+def _nearby_currency(text: str, amounts: list[_Amount], index: int) -> str | None:
+    here = amounts[index]
+    candidates = [
+        other for other in amounts
+        if other.currency is not None and not other.subunit
+        and not _SENTENCE_BREAK.search(text, min(other.end, here.end), max(other.start, here.start))
+    ]
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda other: abs(other.start - here.start))
+    return nearest.currency
 
 
 def _qualify(text: str, amount: _Amount, floor: int) -> None:
@@ -861,6 +956,7 @@ def _assemble(reg: Registry, text: str, atoms: list[_Atom], options: Options) ->
         floor = amounts[-1].end if amounts else 0
         _qualify(text, amount, floor)
         amounts.append(amount)
+    _settle_subunits(reg, text, amounts, options.default_currency)
     return amounts
 
 
