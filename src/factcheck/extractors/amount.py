@@ -55,8 +55,10 @@ _DIGIT_WORD = alternation("zero one two three four five six seven eight nine oh"
 
 # digits with their scale: "4.5", "4,500", "4.5bn", "4.5 billion", "4 and a half million", "10k"
 # (letters may stand right before the digits: "USD3.14", "Rs20", "RM42")
+# Indian grouping, in twos above the thousands: "3,45,678.50", "1,00,000"
+_INDIAN_DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,12})?(?![\d,])"
 _DIGIT_NUMERAL = (
-    rf"(?<![\d.,]){DIGITS}(?!\d)"
+    rf"(?<![\d.,])(?:{_INDIAN_DIGITS}|{DIGITS})(?!\d)"
     rf"(?:[ \t]+and[ \t]+an?[ \t]+(?:half|quarter)\b(?:[ \t]+(?:{_SCALE_WORD})\b)?"
     rf"|[ \t]*-?[ \t]*(?:{_SCALE_WORD})\b"
     rf"|[ \t]?(?:{_SCALE_ABBR})(?![^\W\d_])(?!-?\d)"
@@ -168,14 +170,20 @@ class _Currency:
 
 
 _POINT = re.compile(r"\bpoint\b", re.I)
-_GROUPED = re.compile(r"\d{1,3}[,. '\u2009]\d{3}")
+_INDIAN_GROUPED = re.compile(_INDIAN_DIGITS)
+_GROUPED = re.compile(r"\d{1,3}[,. '\u2009]\d{3}|\d{1,2},\d\d,")
 
 
 def _read_numeral(text: str, start: int, end: int) -> _Numeral | None:
     written = text[start:end]
     if _POINT.search(written):
         return _read_spoken_decimal(start, end, written)
-    parsed = parse_number(written.rstrip("-").rstrip(".,"))
+    indian = _INDIAN_GROUPED.match(written)
+    if indian:                  # "3,45,678.50 rupees": parse_number reads only groups of three
+        written_digits = indian.group(0)
+        parsed = parse_number(written_digits.replace(",", "") + written[len(written_digits):].rstrip("-").rstrip(".,"))
+    else:
+        parsed = parse_number(written.rstrip("-").rstrip(".,"))
     if parsed is None:
         return None
     scale_match = _TRAILING_SCALE.search(written)
@@ -185,6 +193,29 @@ def _read_numeral(text: str, start: int, end: int) -> _Numeral | None:
         scale = SCALES.get(word.lower()) or SCALE_ABBREVIATIONS.get(word) or SCALE_ABBREVIATIONS.get(word.lower(), 1.0)
     grouped = bool(_GROUPED.match(written))
     return _Numeral(start, end, written, parsed.value, parsed.resolution, scale, parsed.in_words, grouped)
+
+
+# a fraction of a scale word: "a quarter of a million", "three quarters of a billion", "a third of a trillion"
+_FRACTION_OF = re.compile(
+    r"(?:(?<=[^\w-])|^)(?:(an?|one|two|three|four)[ \t-]+)?(half|quarters?|thirds?|fifths?|tenths?)[ \t]+of[ \t]+$", re.I)
+_FRACTIONS = {"half": 2, "quarter": 4, "third": 3, "fifth": 5, "tenth": 10}
+_ARTICLE_SCALE = re.compile(rf"(?:an?|one)[ \t]+(?:{_SCALE_WORD})", re.I)
+
+
+def _fraction_of(text: str, numeral: _Numeral) -> _Numeral:
+    """"a quarter of a million" is 250,000: the numeral "a million" with the fraction before it."""
+    if not _ARTICLE_SCALE.fullmatch(numeral.text):
+        return numeral
+    found = _FRACTION_OF.search(text, max(0, numeral.start - 32), numeral.start)
+    if not found:
+        return numeral
+    count_word, part = (found.group(1) or "a").lower(), found.group(2).lower().rstrip("s")
+    count = 1 if count_word in ("a", "an", "one") else UNITS[count_word]
+    if part == "half" and count != 1:
+        return numeral
+    fraction = count / _FRACTIONS[part]
+    return replace(numeral, start=found.start(), text=text[found.start():numeral.end], value=numeral.value * fraction,
+                   resolution=numeral.resolution * fraction)
 
 
 _DIGIT_WORDS = {"zero": 0, "oh": 0, **{w: v for w, v in UNITS.items() if v < 10}}
@@ -252,7 +283,12 @@ def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | 
     if found is None:
         return None
     length, named, special, factor = found
-    return _Currency(start, start + length, named, special, factor, glued, hyphen)
+    end = start + length
+    if named is not None and named.kind in ("code", "symbol") and factor == 1 and numeral.scale == 1:
+        scale = _SCALE_AFTER_CODE.match(text, end)     # "30 EUR million", "5 USD bn"
+        if scale:
+            end, factor = scale.end(), SCALES.get(scale.group(1).lower()) or SCALE_ABBREVIATIONS[scale.group(1)]
+    return _Currency(start, end, named, special, factor, glued, hyphen)
 
 
 def _named_subunit(reg: Registry, words: list[str]) -> tuple[int, str] | None:
@@ -287,6 +323,10 @@ def _word_currency(reg: Registry, word: str) -> tuple[int, Named | None, str, fl
         named = _lookup(reg, key, after=True)
         if named is not None:
             return len(key) + cut, named, "", 1.0
+    scaled = _SCALED_CODE.fullmatch(word.rstrip(_PUNCT_END))
+    if scaled and reg.code(scaled.group(2)):
+        # "12.5 mUSD", "300 kEUR": a scale's letter run into the code, as financial tables write it
+        return len(scaled.group(0)), Named("code", (scaled.group(2),)), "", SCALE_ABBREVIATIONS[scaled.group(1)]
     # a symbol run into what follows: "€HT", "$/EA"
     for length in range(len(word) - 1, 0, -1):
         prefix = word[:length]
@@ -478,6 +518,7 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
         numeral = _read_numeral(text, start, end)
         if numeral is None:
             continue
+        numeral = _fraction_of(text, numeral)
         if _PERCENT_AFTER.match(text, numeral.end):
             atoms.append(_Atom(numeral, None, None))      # "4.5%": a range end at most, never money
             continue
@@ -487,6 +528,11 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
         after = _currency_after(reg, text, numeral)
         if after is not None and not _accept_after(reg, text, numeral, after):
             after = None
+        if after is not None and after.named is not None and after.factor != 1:
+            # the scale written with the code ("30 EUR million", "12.5 mUSD") is the numeral's, for ranges too
+            numeral = replace(numeral, value=_tidy(numeral.value * after.factor),
+                              resolution=_tidy(numeral.resolution * after.factor), scale=after.factor)
+            after = replace(after, factor=1.0)
         atoms.append(_Atom(numeral, before, after))
     atoms = sorted(atoms + _article_atoms(reg, text, atoms), key=lambda a: a.numeral.start)
     _settle_shared_tokens(atoms)
@@ -556,6 +602,8 @@ def _accept_after(reg: Registry, text: str, numeral: _Numeral, currency: _Curren
             return False                                   # "20 pounds of rice"
         if currency.hyphen:
             return False                                   # "a twenty-pound bag"
+        if _weighs(text, numeral.start, currency.end):
+            return False                                   # "he weighs 200 pounds", "200 pounds heavier"
     if currency.hyphen:
         return True                                        # "a 10-billion-dollar deal", "a 20-euro note"
     if _is_singular(reg, named, head) and not scaled:
@@ -563,6 +611,30 @@ def _accept_after(reg: Registry, text: str, numeral: _Numeral, currency: _Curren
         # unless the phrase ends there or cents follow ("one dollar a day", "20 dollar 43")
         return _soft_end(text, currency.end) or bool(_CENTS_AFTER.match(text, currency.end))
     return True
+
+
+# a scale word after the code or symbol that follows the digits ("30 EUR million")
+_SCALE_AFTER_CODE = re.compile(rf"[ \t]+({_SCALE_WORD}|bn|mn|mln|bln|tn|trn)\b", re.I)
+# a scale's letters run into an ISO code: "mUSD", "MEUR", "kEUR", "bnUSD" (not "TEUR": German for a thousand)
+_SCALED_CODE = re.compile(r"(k|K|m|M|mn|MM|bn)([A-Z]{3})")
+# words that make "pounds" a weight in their sentence: "weighs 200 pounds", "a 300-pound weight"
+_WEIGHT_BEFORE = re.compile(
+    r"\b(?:weigh(?:s|ed|ing|t|ts|ty)?|heav(?:y|ier|iest)|overweight|obese|scales|lbs?|kilos?|kilograms?|kg)\b"
+    r"[^.!?\n]{0,48}$", re.I)
+_WEIGHT_AFTER = re.compile(r"[ \t]+(?:heavier|lighter|overweight|underweight|in weight|of (?:body )?weight)\b", re.I)
+
+
+# a price between the weight word and the number: "the heavy bag costs 20 pounds" is money
+_PRICE_WORDS = re.compile(r"\b(?:costs?|costing|paid|pays?|paying|price[sd]?|worth|spent|spend|charged?|fees?|fined?|sold|"
+                          r"bought|earns?|earned|owes?|owed|raised?|won|wins|salary|wages?)\b", re.I)
+
+
+def _weighs(text: str, start: int, end: int) -> bool:
+    """Whether "pounds" at start-end weigh something, by the words of its sentence around it."""
+    if _WEIGHT_AFTER.match(text, end):
+        return True
+    weight = _WEIGHT_BEFORE.search(text, max(0, start - 64), start)
+    return bool(weight and not _PRICE_WORDS.search(text, weight.start(), start))
 
 
 _CENTS_AFTER = re.compile(r"[ \t]+(?:and[ \t]+)?\d")
