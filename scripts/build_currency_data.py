@@ -19,7 +19,8 @@ What the file holds:
 - "names": lower-case name -> {code: number of locales}: every name and plural form of
   the English locales, the other locales' names except single ASCII words (such a word
   from another language may be an English word: "real", "sol", "bat"), and English
-  territory names with the currency's head noun ("malaysia ringgit");
+  territory names with the currency's head noun ("malaysia ringgit"), and each name with accents
+  also without them ("cordobas", "kronur"), where that spelling is free;
 - "heads": the head nouns of the English names ("dollar", "dollars", "rupee") -> {code: count};
 - "dollar_prefixes": the letters written before a dollar or peso sign, upper case -> {code: count}:
   those of CLDR's symbols (`HK$`, `NZ$`, `R$`, `Bds$`: the number of locales) and, with a count of
@@ -33,6 +34,7 @@ import datetime as dt
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from importlib.metadata import version
 from pathlib import Path
@@ -49,6 +51,11 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "factcheck" / "data" / "curr
 _INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u200b\u061c"), None)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _PARENTHETICAL = re.compile(r"\s*\(.*?\)")
+
+
+def fold_accents(text: str) -> str:
+    """"córdobas" -> "cordobas": the letters without their combining marks (ł, ø and the like stay)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def clean(text: str) -> str:
@@ -150,6 +157,16 @@ def main() -> int:
                     names[form][code] += 1
                 if is_english:
                     heads[form.rsplit(" ", 1)[-1]][code] += 1
+
+    # "cordobas", "kronur", "bolivares": the English names as text typed without their accents writes them
+    # (the English ones: the head nouns, and the names that end in one)
+    english_heads = set(heads)
+    for table in (names, heads):
+        for form, counts in list(table.items()):
+            folded = fold_accents(form)
+            ends_in_head = form.rsplit(" ", 1)[-1] in english_heads
+            if ends_in_head and folded != form and folded.isascii() and folded not in table:
+                table[folded] = Counter(counts)
 
     # "malaysia ringgit", "japan yen": a territory's English name with its currency's head noun
     for territory, territory_name in english.territories.items():

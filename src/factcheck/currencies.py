@@ -72,6 +72,11 @@ OWN_NAMES: dict[str, str | None] = {
     "جنيه": "EGP", "ريال": "SAR", "ریال": "IRR", "درهم": "AED",   # Arabic and Persian head nouns
     "toman": None, "tomans": None, "تومان": None,   # ten Iranian rials: no ISO code of its own
     "bitcoin": None, "bitcoins": None,
+    "quid": "GBP",                      # British slang, singular and plural alike ("five quid")
+    # the Spanish and Polish plurals English news copies from the country ("50 quetzales")
+    "quetzales": "GTQ", "bolivares": "VES", "bolívares": "VES", "guaraníes": "PYG", "guaranies": "PYG",
+    "złoty": "PLN", "złotys": "PLN",
+    "denars": "MKD", "convertible marks": "BAM", "cfa francs": "XOF",
 }
 
 # Symbols that after a number are far more often a unit of measure: "10 KM" (kilometres),
@@ -104,7 +109,8 @@ COINS = {"dime": 0.10, "dimes": 0.10, "nickel": 0.05, "nickels": 0.05}
 # Head nouns that are also common English words: they name money only with a scale word,
 # grouped digits or the country's adjective ("5 trillion won", "10,000 won", "South Korean won").
 AMBIGUOUS_HEADS = frozenset(
-    {"won", "real", "reals", "mark", "marks", "gold", "sol", "soles", "dong", "dongs", "cupon", "austral", "ley"}
+    {"won", "real", "reals", "mark", "marks", "gold", "sol", "soles", "dong", "dongs", "cupon", "austral", "ley",
+     "colon", "colons"}
 )
 
 # The most likely currency where several share a symbol or head noun (an editorial choice,

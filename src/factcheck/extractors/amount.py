@@ -218,6 +218,20 @@ def _fraction_of(text: str, numeral: _Numeral) -> _Numeral:
                    resolution=numeral.resolution * fraction)
 
 
+_CRORE_AFTER = re.compile(r"[ \t]+crores?\b", re.I)
+
+
+def _crores_of(text: str, numeral: _Numeral) -> _Numeral:
+    """"₹1.5 lakh crore" is 1.5 x 10^12, "Rs 2 thousand crore" 2 x 10^10: Indian news counts big sums in crores."""
+    if numeral.scale not in (1e3, 1e5):
+        return numeral
+    crore = _CRORE_AFTER.match(text, numeral.end)
+    if not crore:
+        return numeral
+    return replace(numeral, end=crore.end(), text=text[numeral.start:crore.end()], value=_tidy(numeral.value * 1e7),
+                   resolution=_tidy(numeral.resolution * 1e7), scale=numeral.scale * 1e7)
+
+
 _DIGIT_WORDS = {"zero": 0, "oh": 0, **{w: v for w, v in UNITS.items() if v < 10}}
 
 
@@ -514,11 +528,17 @@ def _numeral_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
     atoms: list[_Atom] = []
+    read_to = 0
     for start, end in _numeral_spans(text):
+        if start < read_to:
+            continue                # "crore" of "3 lakh crore", read with the numeral before it
         numeral = _read_numeral(text, start, end)
         if numeral is None:
             continue
-        numeral = _fraction_of(text, numeral)
+        numeral = _crores_of(text, _fraction_of(text, numeral))
+        while atoms and atoms[-1].numeral.start >= numeral.start:
+            atoms.pop()             # "a quarter" of "a quarter of a million", read again with it
+        read_to = numeral.end
         if _PERCENT_AFTER.match(text, numeral.end):
             atoms.append(_Atom(numeral, None, None))      # "4.5%": a range end at most, never money
             continue
