@@ -77,6 +77,11 @@ OWN_NAMES: dict[str, str | None] = {
     "quetzales": "GTQ", "bolivares": "VES", "bolívares": "VES", "guaraníes": "PYG", "guaranies": "PYG",
     "złoty": "PLN", "złotys": "PLN",
     "denars": "MKD", "convertible marks": "BAM", "cfa francs": "XOF",
+    # the names news gives without CLDR's country word, or in English ("crowns" for koruny and kronor)
+    "korean won": "KRW", "emirati dirham": "AED", "emirati dirhams": "AED",
+    "czech crown": "CZK", "czech crowns": "CZK", "danish crown": "DKK", "danish crowns": "DKK",
+    "swedish crown": "SEK", "swedish crowns": "SEK", "norwegian crown": "NOK", "norwegian crowns": "NOK",
+    "icelandic crown": "ISK", "icelandic crowns": "ISK",
 }
 
 # Symbols that after a number are far more often a unit of measure: "10 KM" (kilometres),

@@ -253,13 +253,20 @@ def _read_spoken_decimal(start: int, end: int, written: str) -> _Numeral | None:
 # --- currencies next to a numeral ------------------------------------------------------------
 
 
+# current ISO codes that are English words (or names) in lower case: "top 5", "try 3", "all 12", "php 8"
+_CODES_THAT_ARE_WORDS = frozenset("all bam bob cad cup gel mad mop pen php ron sos top try".split())
+
+
 def _lookup(reg: Registry, key: str, *, after: bool) -> Named | None:
     """A symbol, code or name exactly as `key` writes it."""
     if not key:
         return None
     named = reg.code(key) or reg.symbol(key)
-    if named is None and after and len(key) == 3 and key.islower() and key.upper() in reg.currencies:
-        named = Named("code", (key.upper(),))   # "140,00 pln": a lower-case code, checked by the caller
+    if named is None and len(key) == 3 and key.islower() and key.upper() in reg.currencies:
+        current = reg.currencies[key.upper()].current
+        if after or current and key not in _CODES_THAT_ARE_WORDS:
+            # "140,00 pln" (checked by the caller), "usd 100"; not "top 5", "all 12"
+            named = Named("code", (key.upper(),))
     if named is None and any(ch.isalpha() for ch in key):
         named = reg.name(key)
     return named
@@ -315,7 +322,7 @@ def _named_subunit(reg: Registry, words: list[str]) -> tuple[int, str] | None:
         if _special(ending) != ("subunit", 1.0) or ending.lower() in ("c", "p"):
             continue
         owner = " ".join(words[:count])
-        named = reg.name(owner)
+        named = reg.code(owner) or reg.name(owner)
         code = named.codes[0] if named is not None and not named.generic else None
         adjective = reg.adjectives.get(owner.lower().replace(".", ""), {})
         code = code or adjective.get("dollar") or next(iter(adjective.values()), None)
