@@ -57,13 +57,16 @@ _DIGIT_WORD = alternation("zero one two three four five six seven eight nine oh"
 # (letters may stand right before the digits: "USD3.14", "Rs20", "RM42")
 # Indian grouping, in twos above the thousands: "3,45,678.50", "1,00,000"
 _INDIAN_DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,12})?(?![\d,])"
-_DIGIT_NUMERAL = (
-    rf"(?<![\d.,])(?:{_INDIAN_DIGITS}|{DIGITS})(?!\d)"
+_DIGIT_BODY = (
+    rf"(?:{_INDIAN_DIGITS}|{DIGITS})(?!\d)"
     rf"(?:[ \t]+and[ \t]+an?[ \t]+(?:half|quarter)\b(?:[ \t]+(?:{_SCALE_WORD})\b)?"
     rf"|[ \t]*-?[ \t]*(?:{_SCALE_WORD})\b"
     rf"|[ \t]?(?:{_SCALE_ABBR})(?![^\W\d_])(?!-?\d)"
     r"|[.,]-{1,2}(?=[ \t]))?"    # "50,- Kč", "Fr. 20.-": whole units, as Central European prices write them
 )
+_DIGIT_NUMERAL = rf"(?<![\d.,]){_DIGIT_BODY}"
+# the digits after an abbreviation's full stop ("Rs.1,500.50"), read from the first digit
+_DIGITS_AFTER_STOP = re.compile(_DIGIT_BODY, re.I)
 # spoken decimals: "one point three", "1 point 1", "four point five billion"
 _POINT_NUMERAL = (
     rf"\b(?:\d{{1,3}}|(?:{_UNIT_WORD})(?:[ \t-](?:{_DIGIT_WORD}))?)[ \t]+point[ \t]+"
@@ -216,6 +219,20 @@ def _fraction_of(text: str, numeral: _Numeral) -> _Numeral:
     fraction = count / _FRACTIONS[part]
     return replace(numeral, start=found.start(), text=text[found.start():numeral.end], value=numeral.value * fraction,
                    resolution=numeral.resolution * fraction)
+
+
+_COMMA_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?")
+
+
+def _comma_joined(text: str, previous: _Atom, numeral: _Numeral) -> _Numeral | None:
+    """"two million, five hundred thousand": number words that go on after a comma, smaller than the scale before."""
+    first = previous.numeral
+    if previous.has_currency or not (first.in_words and numeral.in_words) or first.scale <= numeral.value:
+        return None
+    if first.value % first.scale or not _COMMA_GAP.fullmatch(text, first.end, numeral.start):
+        return None
+    return replace(first, end=numeral.end, text=text[first.start:numeral.end], value=first.value + numeral.value,
+                   resolution=min(first.resolution, numeral.resolution), scale=numeral.scale)
 
 
 _CRORE_AFTER = re.compile(r"[ \t]+crores?\b", re.I)
@@ -539,12 +556,23 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
     for start, end in _numeral_spans(text):
         if start < read_to:
             continue                # "crore" of "3 lakh crore", read with the numeral before it
+        if start >= 2 and text[start - 1] == "/" and text[start - 2].isdigit():
+            continue                # the "2 million" of "1/2 million": no sum as written
+        if start and text[start] in ".," and text[start - 1].isalpha():
+            digits = _DIGITS_AFTER_STOP.match(text, start + 1)
+            if digits is None:
+                continue
+            start, end = digits.span()  # "Rs.500": the abbreviation's full stop, not a decimal point
+            read_to = end
         numeral = _read_numeral(text, start, end)
         if numeral is None:
             continue
         numeral = _crores_of(text, _fraction_of(text, numeral))
         while atoms and atoms[-1].numeral.start >= numeral.start:
             atoms.pop()             # "a quarter" of "a quarter of a million", read again with it
+        if atoms and (joined := _comma_joined(text, atoms[-1], numeral)) is not None:
+            atoms.pop()
+            numeral = joined
         read_to = numeral.end
         if _PERCENT_AFTER.match(text, numeral.end):
             atoms.append(_Atom(numeral, None, None))      # "4.5%": a range end at most, never money
@@ -665,6 +693,8 @@ def _weighs(text: str, start: int, end: int) -> bool:
 
 
 _CENTS_AFTER = re.compile(r"[ \t]+(?:and[ \t]+)?\d")
+# the hundredths after "a dollar", in digits or words: "a dollar fifty", "a pound 20"
+_CENTS_WORDS_AFTER = re.compile(rf"[ \t]+(?:and[ \t]+)?(?:\d{{1,2}}\b|(?:{_UNIT_WORD})\b)", re.I)
 # pence run into digits ("99p", "12.5p"), not the lines of a picture ("720p", "1080p")
 _PENCE_DIGITS = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
@@ -721,8 +751,8 @@ def _article_atoms(reg: Registry, text: str, atoms: list[_Atom]) -> list[_Atom]:
             singular = after.named.kind in ("name", "head") and _is_singular(reg, after.named, head)
         if not singular:
             continue
-        # "a dollar a day", "a penny!", "a dollar and 42 cents"; not "a dollar shortage", "a euro zone"
-        if _soft_end(text, after.end):
+        # "a dollar a day", "a penny!", "a dollar and 42 cents", "a dollar fifty"; not "a dollar shortage"
+        if _soft_end(text, after.end) or _CENTS_WORDS_AFTER.match(text, after.end):
             found.append(_Atom(numeral, None, after))
     return found
 
