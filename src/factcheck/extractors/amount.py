@@ -17,12 +17,16 @@ number is none either. Choices where text is ambiguous (docs/claims.md):
 - a bare `$` is `options.default_currency`; `dollars` and `bucks` are that currency when
   it is a dollar, else US dollars; `¥` is the yen, `£` sterling, `kr` the Swedish krona,
   `Rs` the Indian rupee (currencies.PREFERRED);
+- letters before a `$` name the country in any case, with or without a space (`HK$`, `hk $`,
+  `nzd$`, `Mex$`: currencies.Registry.symbol); letters run into a `$` that name none leave the
+  currency open (`XQ$40` has none), never the default's;
 - a country adjective picks the currency (`Australian dollars`, `Canadian $5`, `$80 U.S.`);
 - `pounds` after a number is money unless it weighs something (`20 pounds of rice`,
   `a twenty-pound bag`); `won`, `real`, `mark` need a scale word, grouped digits or the
   country (`5 trillion won`); `a quarter` is never a coin;
-- sub-units alone (`50 cents`, `a penny`) keep their count with no currency: they have
-  no ISO code; `dimes` and `nickels` are dollars (`ten dimes` is $1);
+- sub-units are read in their main unit (`310 pence` is 3.10 GBP, `99p`, `50¢`): pence are
+  sterling, cents the currency named with them (`euro cents`) or of the nearest sum of their
+  sentence, else the default currency; `dimes` and `nickels` are dollars (`ten dimes` is $1);
 - three digits after a single dot are a group of thousands when the currency's home
   locale writes decimals with a comma (`Rp 31.500`, `1.727 Ft`), a decimal otherwise (`$1.234`);
 - `(€5m)` is negative only as accounting writes it, after `is`/`was` or a colon; after
@@ -221,6 +225,9 @@ def _fraction_of(text: str, numeral: _Numeral) -> _Numeral:
                    resolution=numeral.resolution * fraction)
 
 
+_BARE_SCALE = re.compile(rf"{_SCALE_WORD}|hundred", re.I)
+_VAGUE_BEFORE = re.compile(r"\b(?:few|several|many|couple[ \t]+of|(?:tens|dozens|hundreds|thousands)[ \t]+of)[ \t]+$",
+                           re.I)
 _COMMA_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?")
 
 
@@ -565,8 +572,10 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
             start, end = digits.span()  # "Rs.500": the abbreviation's full stop, not a decimal point
             read_to = end
         numeral = _read_numeral(text, start, end)
-        if numeral is None:
-            continue
+        if numeral is None or _VAGUE_BEFORE.search(text, max(0, start - 16), start) and _BARE_SCALE.fullmatch(
+            numeral.text
+        ):
+            continue                # "a few hundred dollars", "several thousand euros": no number as written
         numeral = _crores_of(text, _fraction_of(text, numeral))
         while atoms and atoms[-1].numeral.start >= numeral.start:
             atoms.pop()             # "a quarter" of "a quarter of a million", read again with it
