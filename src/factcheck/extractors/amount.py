@@ -185,7 +185,7 @@ def _read_numeral(text: str, start: int, end: int) -> _Numeral | None:
     written = text[start:end]
     if _POINT.search(written):
         return _read_spoken_decimal(start, end, written)
-    indian = _INDIAN_GROUPED.match(written)
+    indian = _INDIAN_GROUPED.match(written) if "," in written else None
     if indian:                  # "3,45,678.50 rupees": parse_number reads only groups of three
         written_digits = indian.group(0)
         parsed = parse_number(written_digits.replace(",", "") + written[len(written_digits):].rstrip("-").rstrip(".,"))
@@ -243,12 +243,11 @@ def _comma_joined(text: str, previous: _Atom, numeral: _Numeral) -> _Numeral | N
 
 
 _CRORE_AFTER = re.compile(r"[ \t]+crores?\b", re.I)
+_CRORE_COUNTS = (1e3, 1e5)      # the scales that count crores: "2 thousand crore", "1.5 lakh crore"
 
 
 def _crores_of(text: str, numeral: _Numeral) -> _Numeral:
     """"₹1.5 lakh crore" is 1.5 x 10^12, "Rs 2 thousand crore" 2 x 10^10: Indian news counts big sums in crores."""
-    if numeral.scale not in (1e3, 1e5):
-        return numeral
     crore = _CRORE_AFTER.match(text, numeral.end)
     if not crore:
         return numeral
@@ -317,7 +316,7 @@ def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | 
             named = reg.name(key) or reg.symbol(key)
             if named is not None:
                 return _Currency(start, start + len(key) + cut, named, glued=glued, hyphen=hyphen)
-    named_subunit = _named_subunit(reg, words)
+    named_subunit = _named_subunit(reg, words) if len(words) > 1 else None
     if named_subunit is not None:
         length, code = named_subunit
         return _Currency(start, start + length, Named("name", (code,)), "subunit", glued=glued, hyphen=hyphen)
@@ -336,6 +335,10 @@ def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | 
     return _Currency(start, end, named, special, factor, glued, hyphen)
 
 
+# the sub-units written as words, which may follow their currency's name ("euro cents"; not "euro c")
+_WORD_SUBUNITS = frozenset(word for word in SUBUNITS if len(word) > 1)
+
+
 def _named_subunit(reg: Registry, words: list[str]) -> tuple[int, str] | None:
     """Sub-units after the currency they belong to: "euro cents", "US cents", "Australian cents", "Hong
     Kong cents": their length in the text, and the currency."""
@@ -343,7 +346,7 @@ def _named_subunit(reg: Registry, words: list[str]) -> tuple[int, str] | None:
         if len(words) <= count:
             return None
         ending = words[count].rstrip(_PUNCT_END)
-        if _special(ending) != ("subunit", 1.0) or ending.lower() in ("c", "p"):
+        if ending.lower() not in _WORD_SUBUNITS or _special(ending) is None:
             continue
         owner = " ".join(words[:count])
         named = reg.code(owner) or reg.name(owner)
@@ -572,16 +575,19 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
             start, end = digits.span()  # "Rs.500": the abbreviation's full stop, not a decimal point
             read_to = end
         numeral = _read_numeral(text, start, end)
-        if numeral is None or _VAGUE_BEFORE.search(text, max(0, start - 16), start) and _BARE_SCALE.fullmatch(
-            numeral.text
-        ):
-            continue                # "a few hundred dollars", "several thousand euros": no number as written
-        numeral = _crores_of(text, _fraction_of(text, numeral))
-        while atoms and atoms[-1].numeral.start >= numeral.start:
-            atoms.pop()             # "a quarter" of "a quarter of a million", read again with it
-        if atoms and (joined := _comma_joined(text, atoms[-1], numeral)) is not None:
-            atoms.pop()
-            numeral = joined
+        if numeral is None:
+            continue
+        if numeral.in_words:
+            if _BARE_SCALE.fullmatch(numeral.text) and _VAGUE_BEFORE.search(text, max(0, start - 16), start):
+                continue            # "a few hundred dollars", "several thousand euros": no number as written
+            numeral = _fraction_of(text, numeral)
+            while atoms and atoms[-1].numeral.start >= numeral.start:
+                atoms.pop()         # "a quarter" of "a quarter of a million", read again with it
+            if atoms and (joined := _comma_joined(text, atoms[-1], numeral)) is not None:
+                atoms.pop()
+                numeral = joined
+        if numeral.scale in _CRORE_COUNTS:
+            numeral = _crores_of(text, numeral)
         read_to = numeral.end
         if _PERCENT_AFTER.match(text, numeral.end):
             atoms.append(_Atom(numeral, None, None))      # "4.5%": a range end at most, never money
