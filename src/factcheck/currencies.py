@@ -79,6 +79,7 @@ OWN_NAMES: dict[str, str | None] = {
     "denars": "MKD", "convertible marks": "BAM", "cfa francs": "XOF",
     # the names news gives without CLDR's country word, or in English ("crowns" for koruny and kronor)
     "korean won": "KRW", "emirati dirham": "AED", "emirati dirhams": "AED",
+    "aussie dollar": "AUD", "aussie dollars": "AUD", "kiwi dollar": "NZD", "kiwi dollars": "NZD",
     "czech crown": "CZK", "czech crowns": "CZK", "danish crown": "DKK", "danish crowns": "DKK",
     "swedish crown": "SEK", "swedish crowns": "SEK", "norwegian crown": "NOK", "norwegian crowns": "NOK",
     "icelandic crown": "ISK", "icelandic crowns": "ISK",
@@ -273,7 +274,18 @@ class Registry:
         counts = self._names.counts(key)
         if counts is not None:
             return Named("name", self._rank(key, counts))
-        return None
+        return self._prefixed_name(key)
+
+    def _prefixed_name(self, key: str) -> Named | None:
+        """A dollar's or peso's name after the letters its sign takes ("HK dollars", "nz dollar", "mx pesos")."""
+        letters, _, head = key.partition(" ")
+        # two letters at least: "5 a dollar" is a price per dollar, not Australian
+        counts = self.dollar_prefixes.get(letters.upper()) if len(letters) > 1 and head and " " not in head else None
+        if not counts:
+            return None
+        codes = [code for code in counts if (currency := self.currencies.get(code)) is not None
+                 and head in (currency.one.lower().rsplit(" ", 1)[-1], currency.other.lower().rsplit(" ", 1)[-1])]
+        return Named("name", tuple(codes)) if len(codes) == 1 else None
 
     def resolve(self, named: Named, default_currency: str) -> str | None:
         """The one currency `named` stands for: the caller's default where it is one of the candidates."""
