@@ -53,6 +53,8 @@ OWN_SYMBOLS: dict[str, str | None] = {
     "đ": "VND",                         # the letter Vietnamese prices write for the dong sign
     "CFA": "XOF",                       # CFA franc: the West African one, the larger zone
     "₶": None,                          # livre tournois
+    "₣": None,                          # the franc sign: of which franc, the sign does not say
+    "﷼": None,                          # the rial sign, written for the rials and riyals of several countries
     "₿": None, "BTC": None,             # bitcoin
 }
 
