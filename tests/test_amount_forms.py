@@ -218,6 +218,8 @@ NAMES = [
     ("A coffee used to cost a dollar fifty.", 1.5, "USD"),
     ("The bus was a pound 20.", 1.2, "GBP"),
     ("Towels cost 5 dollars 99.", 5.99, "USD"),
+    ("Pickers earn 15 dollars/hour.", 15, "USD"),
+    ("Rent is 800 euros/month in Porto.", 800, "EUR"),
 ]
 
 CASES = [(*case, E) if len(case) == 3 else case for case in DOLLARS + SUBUNITS + SCALES + NAMES + BOUNDS]
@@ -282,6 +284,8 @@ UNNAMED = [
     ("The fare is 30 centavos more.", 0.3),          # a sub-unit of some peso, real or sol
     ("The fare is 50 sen.", 0.5),
     ("The voucher is worth XQ$40.", 40),            # letters run into the sign that name no currency
+    ("The stall asked 500 ﷼ for the rug.", 500),    # the rial sign: rials and riyals of several countries
+    ("An old price tag read 20 ₣.", 20),            # the franc sign: which franc, it does not say
 ]
 
 

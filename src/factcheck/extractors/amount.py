@@ -324,6 +324,9 @@ def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | 
     if found is None and "-" in words[0][1:]:
         found = _word_currency(reg, words[0].split("-", 1)[0])     # "a 7-cent-a-share dividend"
         found = found if found is not None and found[2] == "subunit" else None
+    if found is None and "/" in words[0][1:]:
+        found = _word_currency(reg, words[0].split("/", 1)[0])     # "5 dollars/hour", "20 euros/month"
+        found = found if found is not None and found[1] is not None and found[1].kind in ("name", "head") else None
     if found is None:
         return None
     length, named, special, factor = found
