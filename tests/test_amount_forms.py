@@ -57,6 +57,8 @@ DOLLARS = [
     ("A $5 fee applies to every booking.", 5, "USD"),
     ("They gave us $50 for the trip.", 50, "USD"),
     ("The ticket was $12.50.", 12.5, "USD"),
+    ("The Model S $80,000 price tag put buyers off.", 8e4, "USD"),    # a model's letter, not Singapore's
+    ("Drivers pay S $ 40 for the congestion pass.", 40, "SGD"),
 ]
 
 # --- sub-units, read in the main unit: ratio from the currency's minor-unit digits ---

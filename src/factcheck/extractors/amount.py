@@ -430,6 +430,8 @@ def _currency_before(reg: Registry, text: str, numeral: _Numeral) -> _Currency |
         start = contiguous[index][0]
         words = text[start:cursor]
         named = reg.symbol(words) or reg.name(words)
+        if named is not None and glued and _LETTER_SPACE_SIGN.fullmatch(words):
+            continue             # "Model S $80,000": one letter and a sign run into the digits is no "S$"
         if named is not None:
             return _Currency(start, cursor, named, glued=glued)
     found = _known_ending(reg, text, contiguous[-1][0], cursor)
@@ -439,11 +441,17 @@ def _currency_before(reg: Registry, text: str, numeral: _Numeral) -> _Currency |
     if len(contiguous) > 1 and start == contiguous[-1][0]:
         # a code or symbol and a shared sign together: "NZD $100.70", "$ SGD4.90"
         previous = _known_ending(reg, text, contiguous[-2][0], contiguous[-2][1])
-        if previous is not None and previous[0] == contiguous[-2][0]:
+        one_letter = contiguous[-2][1] - contiguous[-2][0] == 1
+        # (not one letter before a sign run into the digits: "Model S $80,000", "Plan B $5")
+        if previous is not None and previous[0] == contiguous[-2][0] and not (one_letter and glued):
             one, other = previous[1], named
             if one.generic != other.generic:
                 return _Currency(previous[0], cursor, other if one.generic else one, glued=glued)
     return _Currency(start, cursor, named, glued=glued)
+
+
+# one letter, a space and a sign: "c $ 7.80" names the Canadian dollar only with the space after the sign too
+_LETTER_SPACE_SIGN = re.compile(r"[A-Za-z] \$")
 
 
 def _words_ending_at(text: str, end: int) -> list[tuple[int, int]]:
