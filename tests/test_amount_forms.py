@@ -155,6 +155,10 @@ BOUNDS = [
     ("The unit's result was minus $5 million.", -5e6, "USD", E),
     ("Operating profit came in at -€5m.", -5e6, "EUR", E),
     ("Fares start from under £20.", 20, "GBP", LT),
+    ("Bread went up 5-10 cents a loaf.", 0.05, "USD", R),
+    ("A stamp will cost between 5 and 10 pence more.", 0.05, "GBP", R),
+    ("The tip is 3 to 4 euro cents a litre.", 0.03, "EUR", R),
+    ("Shares rose more than 50 cents.", 0.5, "USD", GT),
 ]
 
 # --- names: plurals and lower case, from CLDR's plural forms in every English locale ---

@@ -937,7 +937,11 @@ def _adjective_currency(reg: Registry, text: str, atom: _Atom, codes: tuple[str 
 def _range(reg: Registry, text: str, low: _Atom, high: _Atom, options: Options) -> _Amount | None:
     """"$3-4 billion", "$3bn-$4bn", "$3 billion to $4 billion", "between $3 billion and $4 billion", "10-20 dollars"."""
     gap = _RANGE_GAP.fullmatch(text, low.end, high.start)
-    if gap is None or not (low.has_currency or high.has_currency) or low.is_subunit or high.is_subunit:
+    # sub-units make a range with sub-units or a bare number ("5-10 cents", "5p-10p"), not with "$20"
+    subunits = high.is_subunit and (low.is_subunit or not low.has_currency)
+    if gap is None or not (low.has_currency or high.has_currency) or (
+        (low.is_subunit or high.is_subunit) and not subunits
+    ):
         return None
     connector = (gap.group(1) or "-").lower()
     opener = _RANGE_OPENER.search(text, max(0, low.start - 10), low.start)
@@ -974,6 +978,7 @@ def _range(reg: Registry, text: str, low: _Atom, high: _Atom, options: Options) 
         qualifier=Qualifier.RANGE,
         low=lo_value,
         high=hi_value,
+        subunit=text[high.after.start:high.after.end].lower() if subunits and high.after else "",
     )
 
 
