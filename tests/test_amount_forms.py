@@ -250,6 +250,8 @@ SEVERAL = [
     ("A flat white is C$5.25 in Vancouver and A$4.80 in Sydney.", [(5.25, "CAD"), (4.8, "AUD")]),
     ("Tickets cost HK$ 480 or about US$ 61.", [(480, "HKD"), (61, "USD")]),
     ("The rate was €4bn ($4.3bn) at the time.", [(4e9, "EUR"), (4.3e9, "USD")]),
+    ("Shares fell $4 to $180 in New York.", [(4, "USD"), (180, "USD")]),   # a change, then the level
+    ("Shares gained 12 cents to $4.50.", [(0.12, "USD"), (4.5, "USD")]),
     # a stop between the sums: the cents look no further than their sentence
     ("Petrol rose 3 cents. In Paris a litre is €1.90.", [(0.03, "USD"), (1.9, "EUR")]),
 ]

@@ -131,17 +131,26 @@ _WORD_ENDING = re.compile(r"([^\W\d_]+)[ \t]+$")
 _RANGE_OPENER = re.compile(r"(?:(?<=[^\w])|^)(between|from)[ \t]+$", re.I)
 
 
+_CHANGE_VERBS = (
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increases|increasing|decreased?|"
+    r"decreasing|grew|grow[sn]?|growing|jumped|jumps?|climbed|climbs?|dropped|drops?|declined?|declining|cut|"
+    r"cuts|raised?|reduced?|lowered|boosted|doubled|tripled|soared|plunged|slipped|surged|went|up|down|expanded|"
+    r"shrank|widened|narrowed|swelled|ballooned|slashed|hiked|changed|moved|revised|gained|gains?|lost|loses?|"
+    r"added|adds?|shed|sheds|eased|eases?|edged|dipped|dips?|slid|slides?|tumbled|tumbles?|sank|sinks?)"
+)
+
+
 # compiled when first needed: only a range opened by "from" asks ("rose from $10 to $20")
 @functools.cache
 def _change_before_from() -> re.Pattern[str]:
-    return re.compile(
-        r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increases|increasing|decreased?|"
-        r"decreasing|grew|grow[sn]?|growing|jumped|jumps?|climbed|climbs?|dropped|drops?|declined?|declining|cut|"
-        r"cuts|raised?|reduced?|lowered|boosted|doubled|tripled|soared|plunged|slipped|surged|went|up|down|expanded|"
-        r"shrank|widened|narrowed|swelled|ballooned|slashed|hiked|changed|moved|revised)[ \t]+(?:\w+[ \t]+){0,2}"
-        r"from[ \t]+$",
-        re.I,
-    )
+    return re.compile(rf"{_CHANGE_VERBS}[ \t]+(?:\w+[ \t]+){{0,2}}from[ \t]+$", re.I)
+
+
+# and a range joined by "to" with no opener: "fell 4p to 180p", "gained $2 to $50" are a change and a level
+@functools.cache
+def _change_right_before() -> re.Pattern[str]:
+    return re.compile(rf"{_CHANGE_VERBS}[ \t]+(?:by[ \t]+)?(?:(?:almost|nearly|about|some|over|around)[ \t]+)?$",
+                      re.I)
 
 
 _MINUS_BEFORE = re.compile(r"(?:(?<=[^\w])|^)minus[ \t]+$", re.I)
@@ -953,6 +962,11 @@ def _range(reg: Registry, text: str, low: _Atom, high: _Atom, options: Options) 
         return None                 # "rose from $10 to $20": two amounts, not a span
     if connector == "and" and opener is None:
         return None
+    if (
+        connector == "to" and opener is None and low.has_currency and high.has_currency
+        and _change_right_before().search(text, max(0, low.start - 40), low.start)
+    ):
+        return None                 # "fell 4p to 180p": the change, then the level (but "raised 3 to 4 billion dollars")
     first, second = _money(reg, text, low, options), _money(reg, text, high, options)
     if first and second and first.currency != second.currency and not (first.generic or second.generic):
         return None
