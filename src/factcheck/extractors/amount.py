@@ -234,6 +234,20 @@ def _fraction_of(text: str, numeral: _Numeral) -> _Numeral:
                    resolution=numeral.resolution * fraction)
 
 
+_VULGAR_FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3}
+_VULGAR_BEFORE = re.compile(rf"(?<![\d.,])(\d{{0,3}})([{''.join(_VULGAR_FRACTIONS)}])[ \t]?$")
+
+
+def _vulgar_fraction_before(text: str, numeral: _Numeral) -> _Numeral:
+    """"2½ million", "$¾ billion": the count of a scale word written with a fraction sign."""
+    found = _VULGAR_BEFORE.search(text, max(0, numeral.start - 6), numeral.start)
+    if not found:
+        return numeral
+    count = int(found.group(1) or 0) + _VULGAR_FRACTIONS[found.group(2)]
+    return replace(numeral, start=found.start(), text=text[found.start():numeral.end], value=count * numeral.value,
+                   resolution=numeral.resolution * min(_VULGAR_FRACTIONS[found.group(2)], 0.5), in_words=False)
+
+
 _BARE_SCALE = re.compile(rf"{_SCALE_WORD}|hundred", re.I)
 _VAGUE_BEFORE = re.compile(r"\b(?:few|several|many|couple[ \t]+of|(?:tens|dozens|hundreds|thousands)[ \t]+of)[ \t]+$",
                            re.I)
@@ -598,8 +612,10 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
         if numeral is None:
             continue
         if numeral.in_words:
-            if _BARE_SCALE.fullmatch(numeral.text) and _VAGUE_BEFORE.search(text, max(0, start - 16), start):
-                continue            # "a few hundred dollars", "several thousand euros": no number as written
+            if _BARE_SCALE.fullmatch(numeral.text):
+                if _VAGUE_BEFORE.search(text, max(0, start - 16), start):
+                    continue        # "a few hundred dollars", "several thousand euros": no number as written
+                numeral = _vulgar_fraction_before(text, numeral)
             numeral = _fraction_of(text, numeral)
             while atoms and atoms[-1].numeral.start >= numeral.start:
                 atoms.pop()         # "a quarter" of "a quarter of a million", read again with it
