@@ -159,6 +159,9 @@ BOUNDS = [
     ("The unit's result was minus $5 million.", -5e6, "USD", E),
     ("Operating profit came in at -€5m.", -5e6, "EUR", E),
     ("Fares start from under £20.", 20, "GBP", LT),
+    ("The hoard was worth c. $5bn.", 5e9, "USD", A),          # circa, not a Canadian dollar
+    ("Homes in the area now sell for $1m+.", 1e6, "USD", GT),
+    ("The deal is worth ~€3bn.", 3e9, "EUR", A),
     ("Bread went up 5-10 cents a loaf.", 0.05, "USD", R),
     ("A stamp will cost between 5 and 10 pence more.", 0.05, "GBP", R),
     ("The tip is 3 to 4 euro cents a litre.", 0.03, "EUR", R),

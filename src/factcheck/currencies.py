@@ -144,7 +144,8 @@ PREFERRED: dict[str, str] = {
 }
 
 # letters (and the dots of "U.S.") before a dollar sign, and the space that may stand between
-_DOLLAR_PREFIX = re.compile(r"([A-Za-z][A-Za-z.]{0,4})( ?)\$")
+# ("c. $5bn" is circa: dots only between letters, as in "U.S.")
+_DOLLAR_PREFIX = re.compile(r"([A-Za-z]{1,4}|(?:[A-Za-z]\.){2,3})( ?)\$")
 # words that stand before a "$" in English prose, spaced: "a $5 fee", "gave us $5", "I $"
 _WORDS_BEFORE_A_SIGN = frozenset({"a", "i", "us", "an"})
 

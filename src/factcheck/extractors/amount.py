@@ -108,8 +108,8 @@ _FUNCTION_WORDS = frozenset(
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w-]*)")
 
 _QUALIFIER_BEFORE = re.compile(r"(?:(?<=[^\w.])|^)(" + BEFORE_PATTERN + r")[ \t]*$", re.I)
-# "plus" only hyphened: "a $1bn-plus deal", not "$5 plus tax"
-_QUALIFIER_AFTER = re.compile(r"(?:[ \t]+(" + AFTER_PATTERN + r")|-(plus)\b)", re.I)
+# "plus" only hyphened or as a sign: "a $1bn-plus deal", "$5bn+", not "$5 plus tax"
+_QUALIFIER_AFTER = re.compile(r"(?:[ \t]+(" + AFTER_PATTERN + r")|-(plus)\b|\+(?![\w$€£¥+]))", re.I)
 # "a dispute over $5 billion", "talks about $5 billion": the words before "over"/"about" that make
 # them mean "concerning"; "adds up to $4.5 billion", "shares went up to $45": "up to" reaching a sum
 _NOT_A_QUALIFIER = {
