@@ -22,10 +22,11 @@ What the file holds:
   territory names with the currency's head noun ("malaysia ringgit"), and each name with accents
   also without them ("cordobas", "kronur"), where that spelling is free;
 - "heads": the head nouns of the English names ("dollar", "dollars", "rupee") -> {code: count};
-- "dollar_prefixes": the letters written before a dollar or peso sign, upper case -> {code: count}:
-  those of CLDR's symbols (`HK$`, `NZ$`, `R$`, `Bds$`: the number of locales) and, with a count of
-  0, the letter-prefix convention for every currency some locale writes with a `$`: its ISO code
-  (`NZD$`), and its home territory's ISO 3166 alpha-2 and alpha-3 codes (`MX$`, `MEX$`, `CAN$`).
+- "sign_prefixes": for the signs several currencies share (`$`, `£`, `¥`), the letters written
+  before the sign, upper case -> {code: count}: those of CLDR's symbols (`HK$`, `NZ$`, `R$`,
+  `Bds$`, `EG£`, `CN¥`: the number of locales) and, with a count of 0, the letter-prefix
+  convention for every current currency some locale writes with that sign: its ISO code (`NZD$`),
+  and its home territory's ISO 3166 alpha-2 and alpha-3 codes (`MX$`, `MEX$`, `CAN$`, `LB£`).
 """
 
 from __future__ import annotations
@@ -91,16 +92,23 @@ def decimal_mark(code: str, territories: list[str]) -> str:
     return "," if marks and marks.most_common(1)[0][0] == "," else "."
 
 
-def dollar_prefixes(symbols: dict[str, Counter[str]], currencies: dict[str, dict]) -> dict[str, dict[str, int]]:
-    """Letters before a `$` -> {code: locales}: CLDR's symbols first, then the letter-prefix convention."""
+SHARED_SIGNS = ("$", "£", "¥")
+
+
+def sign_prefixes(symbols: dict[str, Counter[str]], currencies: dict[str, dict]) -> dict[str, dict[str, dict[str, int]]]:
+    """Sign -> letters before it -> {code: locales}: CLDR's symbols first, then the letter-prefix convention."""
+    return {sign: letters_before(sign, symbols, currencies) for sign in SHARED_SIGNS}
+
+
+def letters_before(sign: str, symbols: dict[str, Counter[str]], currencies: dict[str, dict]) -> dict[str, dict[str, int]]:
     prefixes: dict[str, Counter[str]] = defaultdict(Counter)
     signed: set[str] = set()
     for symbol, counts in symbols.items():
-        if "$" not in symbol:
+        if sign not in symbol:
             continue
         signed.update(counts)
-        letters = symbol.split("$", 1)[0].replace(".", "").replace(" ", "")
-        if symbol.endswith("$") and letters.isascii() and letters.isalpha():
+        letters = symbol.split(sign, 1)[0].replace(".", "").replace(" ", "")
+        if symbol.endswith(sign) and letters.isascii() and letters.isalpha():
             for code, count in counts.items():
                 prefixes[letters.upper()][code] += count
     for code in sorted(signed):
@@ -180,7 +188,7 @@ def main() -> int:
                 names.setdefault(key, Counter())[code] += 1
 
     data = {
-        "dollar_prefixes": dollar_prefixes(symbols, currencies),
+        "sign_prefixes": sign_prefixes(symbols, currencies),
         "generated_by": "scripts/build_currency_data.py",
         "sources": {"babel": babel.__version__, "cldr": get_cldr_version(), "pycountry": version("pycountry")},
         "currencies": currencies,

@@ -53,6 +53,12 @@ DOLLARS = [
     ("The bond raised NZ $ 500 million.", 5e8, "NZD"),
     ("A cocktail at the resort is U.S. $ 14.", 14, "USD"),
     ("Its market value passed US$1.2bn on Friday.", 1.2e9, "USD"),
+    # the same convention for the other shared signs, the pound's and the yen's
+    ("A Nile cruise costs E£ 2,400 a night.", 2400, "EGP"),
+    ("A manoushe in Beirut is LB£ 90,000.", 9e4, "LBP"),
+    ("Exports reached CN¥ 5 billion.", 5e9, "CNY"),
+    ("Nintendo earned JP¥ 400 billion.", 4e11, "JPY"),
+    ("The Cairo metro fare is 20 eg pounds.", 20, "EGP"),
     # a plain sign is the default currency; English words before it are no prefix
     ("A $5 fee applies to every booking.", 5, "USD"),
     ("They gave us $50 for the trip.", 50, "USD"),
@@ -299,6 +305,7 @@ UNNAMED = [
     ("The fare is 30 centavos more.", 0.3),          # a sub-unit of some peso, real or sol
     ("The fare is 50 sen.", 0.5),
     ("The voucher is worth XQ$40.", 40),            # letters run into the sign that name no currency
+    ("The token sold for XQ£ 12.", 12),
     ("The stall asked 500 ﷼ for the rug.", 500),    # the rial sign: rials and riyals of several countries
     ("An old price tag read 20 ₣.", 20),            # the franc sign: which franc, it does not say
 ]

@@ -44,6 +44,7 @@ OWN_SYMBOLS: dict[str, str | None] = {
     "원": "KRW", "円": "JPY",            # the currency's own word used as a sign
     "RMB": "CNY",                       # renminbi, as Chinese and English news abbreviate it
     "LE": "EGP", "L.E.": "EGP",          # livre égyptienne, as Egyptian prices write it
+    "E£": "EGP", "£E": "EGP",           # as the Egyptian press in English writes it
     "Dh": "AED", "Dhs": "AED",          # as the UAE press writes the dirham
     "Tk": "BDT",                        # as the Bangladeshi press writes the taka
     "KSh": "KES", "Php": "PHP",
@@ -143,9 +144,11 @@ PREFERRED: dict[str, str] = {
     "colón": "CRC", "colones": "CRC", "córdoba": "NIO", "córdobas": "NIO", "dong": "VND",
 }
 
-# letters (and the dots of "U.S.") before a dollar sign, and the space that may stand between
+# the signs several currencies share, which letters before them tell apart ("HK$", "EG£", "CN¥")
+SHARED_SIGNS = "$£¥"
+# letters (and the dots of "U.S.") before such a sign, and the space that may stand between
 # ("c. $5bn" is circa: dots only between letters, as in "U.S.")
-_DOLLAR_PREFIX = re.compile(r"([A-Za-z]{1,4}|(?:[A-Za-z]\.){2,3})( ?)\$")
+_SIGN_PREFIX = re.compile(rf"([A-Za-z]{{1,4}}|(?:[A-Za-z]\.){{2,3}})( ?)([{SHARED_SIGNS}])")
 # words that stand before a "$" in English prose, spaced: "a $5 fee", "gave us $5", "I $"
 _WORDS_BEFORE_A_SIGN = frozenset({"a", "i", "us", "an"})
 
@@ -208,8 +211,8 @@ class Registry:
     _heads: dict[str, dict[str, int]]
     # the country adjectives of English names: "canadian" -> {"dollar": "CAD"}
     adjectives: dict[str, dict[str, str]] = field(default_factory=dict)
-    # letters before a "$", upper case -> {code: CLDR locales, 0 for the letter-prefix convention}
-    dollar_prefixes: dict[str, dict[str, int]] = field(default_factory=dict)
+    # sign -> letters before it, upper case -> {code: CLDR locales, 0 for the letter-prefix convention}
+    sign_prefixes: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
     def _rank(self, key: str, counts: dict[str, int]) -> tuple[str, ...]:
         preferred = PREFERRED.get(key)
@@ -237,27 +240,27 @@ class Registry:
                 return Named("symbol", (OWN_SYMBOLS[key],))
             if key in self._symbols:
                 return Named("symbol", self._rank(key, self._symbols[key]))
-        return self._dollar(text)
+        return self._signed(text)
 
-    def _dollar(self, text: str) -> Named | None:
-        """Letters and a dollar sign in any case, with or without a space: "hk $", "nzd$", "Mex$", "c $".
+    def _signed(self, text: str) -> Named | None:
+        """Letters and a shared sign in any case, with or without a space: "hk $", "nzd$", "Mex$", "c $", "EG£".
 
         The letters may be a CLDR symbol's, or, written right against the sign, the ISO code or the
         home country's ISO 3166 code (the letter-prefix convention). Letters that are an English word
         before a sign ("a $5 fee", "gave us $5") are only read without the space.
         """
-        match = _DOLLAR_PREFIX.fullmatch(text)
+        match = _SIGN_PREFIX.fullmatch(text)
         if match is None:
             return None
-        letters, spaced = match.group(1), bool(match.group(2))
-        counts = self.dollar_prefixes.get(letters.replace(".", "").upper())
+        letters, spaced, sign = match.group(1), bool(match.group(2)), match.group(3)
+        counts = self.sign_prefixes.get(sign, {}).get(letters.replace(".", "").upper())
         if counts is None:
             return None
         if spaced:
             counts = {code: count for code, count in counts.items() if count}
             if not counts or letters.lower() in _WORDS_BEFORE_A_SIGN:
                 return None
-        return Named("symbol", self._rank(letters.replace(".", "").upper() + "$", counts))
+        return Named("symbol", self._rank(letters.replace(".", "").upper() + sign, counts))
 
     def code(self, text: str) -> Named | None:
         """An ISO 4217 code of a currency ("USD", and "DEM" of the past)."""
@@ -280,13 +283,13 @@ class Registry:
         return self._prefixed_name(key)
 
     def _prefixed_name(self, key: str) -> Named | None:
-        """A dollar's or peso's name after the letters its sign takes ("HK dollars", "nz dollar", "mx pesos")."""
+        """A currency's name after the letters its sign takes ("HK dollars", "nz dollar", "mx pesos", "eg pounds")."""
         letters, _, head = key.partition(" ")
         # two letters at least: "5 a dollar" is a price per dollar, not Australian
-        counts = self.dollar_prefixes.get(letters.upper()) if len(letters) > 1 and head and " " not in head else None
-        if not counts:
+        if len(letters) < 2 or not head or " " in head:
             return None
-        codes = [code for code in counts if (currency := self.currencies.get(code)) is not None
+        candidates = {code for prefixes in self.sign_prefixes.values() for code in prefixes.get(letters.upper(), ())}
+        codes = [code for code in sorted(candidates) if (currency := self.currencies.get(code)) is not None
                  and head in (currency.one.lower().rsplit(" ", 1)[-1], currency.other.lower().rsplit(" ", 1)[-1])]
         return Named("name", tuple(codes)) if len(codes) == 1 else None
 
@@ -324,7 +327,7 @@ def _build_database(database: sqlite3.Connection) -> None:
     )
     joined = {name.replace(" ", ""): name for name in names if " " in name and name.isascii()}
     database.executemany("INSERT INTO joined VALUES (?, ?)", joined.items())
-    small = {part: data[part] for part in ("currencies", "symbols", "heads", "dollar_prefixes")}
+    small = {part: data[part] for part in ("currencies", "symbols", "heads", "sign_prefixes")}
     database.execute("INSERT INTO small_tables VALUES (?)", (pickle.dumps(small, pickle.HIGHEST_PROTOCOL),))
 
 
@@ -340,4 +343,4 @@ def _read_database(database: sqlite3.Connection) -> Registry:
             adjective, _, head = form.lower().rpartition(" ")
             if adjective:
                 adjectives.setdefault(adjective.replace(".", ""), {}).setdefault(head, currency.code)
-    return Registry(currencies, data["symbols"], _Names(database), data["heads"], adjectives, data["dollar_prefixes"])
+    return Registry(currencies, data["symbols"], _Names(database), data["heads"], adjectives, data["sign_prefixes"])

@@ -42,7 +42,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ..currencies import (
-    AMBIGUOUS_HEADS, CENT_LIKE, COINS, DOLLAR_SLANG, NOT_AFTER_NUMBERS, SUBUNITS, Named, Registry, registry,
+    AMBIGUOUS_HEADS, CENT_LIKE, COINS, DOLLAR_SLANG, NOT_AFTER_NUMBERS, SHARED_SIGNS, SUBUNITS, Named, Registry,
+    registry,
 )
 from ..models import AmountValue, Claim, Qualifier
 from ..numbers import DIGITS, NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS, numeral_pattern, parse_number
@@ -474,7 +475,7 @@ def _currency_before(reg: Registry, text: str, numeral: _Numeral) -> _Currency |
 
 
 # one letter, a space and a sign: "c $ 7.80" names the Canadian dollar only with the space after the sign too
-_LETTER_SPACE_SIGN = re.compile(r"[A-Za-z] \$")
+_LETTER_SPACE_SIGN = re.compile(rf"[A-Za-z] [{SHARED_SIGNS}]")
 
 
 def _words_ending_at(text: str, end: int) -> list[tuple[int, int]]:
@@ -500,8 +501,8 @@ def _known_ending(reg: Registry, text: str, start: int, end: int) -> tuple[int, 
     return None if found is None else (start + found[0], found[1])
 
 
-# letters run into a "$" that name no currency: a dollar or peso of a country the text leaves open
-_UNKNOWN_DOLLAR = Named("symbol", (None,))
+# letters run into a "$" (or "£", "¥") that name no currency: a dollar of a country the text leaves open
+_UNKNOWN_SIGN = Named("symbol", (None,))
 
 
 # the words before numbers repeat ("on", "about", "$"): each is read once
@@ -519,8 +520,8 @@ def _ending_currency(reg: Registry, token: str) -> tuple[int, Named] | None:
         code = reg.code(prefix)
         if named.generic and code is not None:
             return offset - len(prefix), code    # "SGD$4.90", "NZD$"
-        if key == "$" and 0 < len(prefix) <= 4 and prefix.isascii() and prefix.isalpha():
-            return offset - len(prefix), _UNKNOWN_DOLLAR    # "XQ$40": some country's dollar, not the default's
+        if key in SHARED_SIGNS and 0 < len(prefix) <= 4 and prefix.isascii() and prefix.isalpha():
+            return offset - len(prefix), _UNKNOWN_SIGN      # "XQ$40": some country's dollar, not the default's
         return offset, named
     return None
 
