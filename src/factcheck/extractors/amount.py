@@ -235,7 +235,8 @@ def _fraction_of(text: str, numeral: _Numeral) -> _Numeral:
                    resolution=numeral.resolution * fraction)
 
 
-_VULGAR_FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3}
+# each fraction sign's numerator and denominator
+_VULGAR_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3)}
 _VULGAR_BEFORE = re.compile(rf"(?<![\d.,])(\d{{0,3}})([{''.join(_VULGAR_FRACTIONS)}])[ \t]?$")
 
 
@@ -244,9 +245,10 @@ def _vulgar_fraction_before(text: str, numeral: _Numeral) -> _Numeral:
     found = _VULGAR_BEFORE.search(text, max(0, numeral.start - 6), numeral.start)
     if not found:
         return numeral
-    count = int(found.group(1) or 0) + _VULGAR_FRACTIONS[found.group(2)]
+    numerator, denominator = _VULGAR_FRACTIONS[found.group(2)]
+    count = int(found.group(1) or 0) + numerator / denominator
     return replace(numeral, start=found.start(), text=text[found.start():numeral.end], value=count * numeral.value,
-                   resolution=numeral.resolution * min(_VULGAR_FRACTIONS[found.group(2)], 0.5), in_words=False)
+                   resolution=numeral.resolution / denominator, in_words=False)
 
 
 _BARE_SCALE = re.compile(rf"{_SCALE_WORD}|hundred", re.I)
@@ -610,21 +612,10 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
             start, end = digits.span()  # "Rs.500": the abbreviation's full stop, not a decimal point
             read_to = end
         numeral = _read_numeral(text, start, end)
+        if numeral is not None:
+            numeral = _widened(text, atoms, numeral)
         if numeral is None:
             continue
-        if numeral.in_words:
-            if _BARE_SCALE.fullmatch(numeral.text):
-                if _VAGUE_BEFORE.search(text, max(0, start - 16), start):
-                    continue        # "a few hundred dollars", "several thousand euros": no number as written
-                numeral = _vulgar_fraction_before(text, numeral)
-            numeral = _fraction_of(text, numeral)
-            while atoms and atoms[-1].numeral.start >= numeral.start:
-                atoms.pop()         # "a quarter" of "a quarter of a million", read again with it
-            if atoms and (joined := _comma_joined(text, atoms[-1], numeral)) is not None:
-                atoms.pop()
-                numeral = joined
-        if numeral.scale in _CRORE_COUNTS:
-            numeral = _crores_of(text, numeral)
         read_to = numeral.end
         if _PERCENT_AFTER.match(text, numeral.end):
             atoms.append(_Atom(numeral, None, None))      # "4.5%": a range end at most, never money
@@ -651,6 +642,26 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
             if before[0] != after[0] and not before[1] and not after[1]:
                 atom.after = None    # two currencies that disagree ("€5 USD"): the one before the digits counts
     return atoms
+
+
+def _widened(text: str, atoms: list[_Atom], numeral: _Numeral) -> _Numeral | None:
+    """The numeral with the words around it that belong to it ("a quarter of a million", "2½ million",
+    "two million, five hundred thousand", "1.5 lakh crore"), dropping the atoms read from those words;
+    None where the words make it no number ("a few hundred")."""
+    if numeral.in_words:
+        if _BARE_SCALE.fullmatch(numeral.text):
+            if _VAGUE_BEFORE.search(text, max(0, numeral.start - 16), numeral.start):
+                return None         # "a few hundred dollars", "several thousand euros": no number as written
+            numeral = _vulgar_fraction_before(text, numeral)
+        numeral = _fraction_of(text, numeral)
+        while atoms and atoms[-1].numeral.start >= numeral.start:
+            atoms.pop()             # "a quarter" of "a quarter of a million", read again with it
+        if atoms and (joined := _comma_joined(text, atoms[-1], numeral)) is not None:
+            atoms.pop()
+            numeral = joined
+    if numeral.scale in _CRORE_COUNTS:
+        numeral = _crores_of(text, numeral)
+    return numeral
 
 
 def _accept_before(text: str, numeral: _Numeral, currency: _Currency) -> bool:
