@@ -453,7 +453,10 @@ def _currency_before(reg: Registry, text: str, numeral: _Numeral) -> _Currency |
     contiguous = _words_ending_at(text, cursor)
     # several words: "malaysian ringgit", "U.S. $", "US $"
     for index in range(len(contiguous) - 1):
-        start = contiguous[index][0]
+        start, first_end = contiguous[index]
+        hyphen = text.rfind("-", start, first_end)
+        if hyphen >= 0:
+            start = hyphen + 1   # after a range's hyphen: "hk $ 1 million-hk $ 2 million"
         words = text[start:cursor]
         named = reg.symbol(words) or reg.name(words)
         if named is not None and glued and _LETTER_SPACE_SIGN.fullmatch(words):
