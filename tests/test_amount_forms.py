@@ -122,6 +122,11 @@ SCALES = [
     ("Brussels set aside half a billion euros.", 5e8, "EUR"),
     ("The council spent three quarters of a billion pounds.", 7.5e8, "GBP"),
     ("The bank took a $5.5 bn charge.", 5.5e9, "USD"),
+    ("ADNOC SIGNS $5 BN GAS DEAL", 5e9, "USD"),                   # a headline in capitals
+    ("The group raised $2.5 Bn in bonds.", 2.5e9, "USD"),
+    ("Capex reached USD 40 MN.", 4e7, "USD"),
+    ("The German unit booked costs of €2 Mio.", 2e6, "EUR"),
+    ("The fund drew $300 Mln.", 3e8, "USD"),
     ("The deal is worth 5.5 billion US dollars.", 5.5e9, "USD"),
     ("They settled for twenty-five thousand dollars.", 2.5e4, "USD"),
     ("The yacht sold for one point two billion dollars.", 1.2e9, "USD"),

@@ -188,6 +188,11 @@ class _Currency:
 
 _POINT = re.compile(r"\bpoint\b", re.I)
 _INDIAN_GROUPED = re.compile(_INDIAN_DIGITS)
+_CASED_ABBREVIATION = re.compile(
+    "(" + "|".join(sorted({abbr for abbr in SCALE_ABBREVIATIONS if abbr == abbr.lower() and len(abbr) > 1},
+                          key=len, reverse=True)) + r")$",
+    re.I,
+)
 _GROUPED = re.compile(r"\d{1,3}[,. '\u2009]\d{3}|\d{1,2},\d\d,")
 
 
@@ -201,6 +206,9 @@ def _read_numeral(text: str, start: int, end: int) -> _Numeral | None:
         parsed = parse_number(written_digits.replace(",", "") + written[len(written_digits):].rstrip("-").rstrip(".,"))
     else:
         parsed = parse_number(written.rstrip("-").rstrip(".,"))
+    if parsed is None and (cased := _CASED_ABBREVIATION.search(written)):
+        # "$5 Bn", "$5BN", "€2 Mio": the abbreviation in another case than numbers.py lists it
+        parsed = parse_number(written[:cased.start(1)] + cased.group(1).lower())
     if parsed is None:
         return None
     scale_match = _TRAILING_SCALE.search(written)
