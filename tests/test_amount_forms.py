@@ -136,6 +136,8 @@ SCALES = [
     ("The fund has $¾ billion left.", 7.5e8, "USD"),
     ("The rebuild cost one and a half million pounds.", 1.5e6, "GBP"),
     ("The gala raised twelve hundred dollars.", 1200, "USD"),
+    ("The repair cost 5 hundred dollars.", 500, "USD"),
+    ("Britain borrowed 100 thousand million pounds.", 1e11, "GBP"),
     ("Ottawa announced a $1.5-billion housing fund.", 1.5e9, "USD"),
     ("The firm bought 2 billion dollars' worth of bonds.", 2e9, "USD"),
     ("Seed funding was €5K.", 5e3, "EUR"),

@@ -259,6 +259,16 @@ def _vulgar_fraction_before(text: str, numeral: _Numeral) -> _Numeral:
                    resolution=numeral.resolution / denominator, in_words=False)
 
 
+def _counted_scale(text: str, previous: _Atom, scale: _Numeral) -> _Numeral | None:
+    """"5 hundred dollars", "100 thousand million": a scale word counted by the numeral right before it."""
+    count = previous.numeral
+    if previous.after is not None or not _BLANKS.fullmatch(text, count.end, scale.start):
+        return None
+    return replace(count, end=scale.end, text=text[count.start:scale.end], value=_tidy(count.value * scale.value),
+                   resolution=_tidy(count.resolution * scale.value), scale=count.scale * scale.value)
+
+
+_BLANKS = re.compile(r"[ \t]+")
 _BARE_SCALE = re.compile(rf"{_SCALE_WORD}|hundred", re.I)
 _VAGUE_BEFORE = re.compile(r"\b(?:few|several|many|couple[ \t]+of|(?:tens|dozens|hundreds|thousands)[ \t]+of)[ \t]+$",
                            re.I)
@@ -664,6 +674,9 @@ def _widened(text: str, atoms: list[_Atom], numeral: _Numeral) -> _Numeral | Non
             if _VAGUE_BEFORE.search(text, max(0, numeral.start - 16), numeral.start):
                 return None         # "a few hundred dollars", "several thousand euros": no number as written
             numeral = _vulgar_fraction_before(text, numeral)
+            if atoms and numeral.in_words and (counted := _counted_scale(text, atoms[-1], numeral)) is not None:
+                atoms.pop()
+                return counted
         numeral = _fraction_of(text, numeral)
         while atoms and atoms[-1].numeral.start >= numeral.start:
             atoms.pop()             # "a quarter" of "a quarter of a million", read again with it
