@@ -7,6 +7,9 @@ work done once, not on every run); which codes are current comes from pycountry
 colloquial forms and abbreviations news and shop text use (`руб.`, `TL`, `bucks`,
 `pounds sterling`), the sub-units (`cents`, `pence`), and the editorial choice of
 the most likely currency where a symbol or word is shared (`kr`, `Rs`, `francs`).
+The letters written before a shared sign (`HK$`, `hk $`, `Mex$`, `EG£`) are read from
+CLDR's symbols and the letter-prefix convention (ISO code, ISO 3166 country codes), which
+the same script puts in the file.
 
 `registry()` loads it once, lazily. Parsing the 1.7 MB of JSON takes longer than a whole
 small check, so its contents are kept in an SQLite database in the cache folder
