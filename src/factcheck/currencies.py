@@ -306,6 +306,10 @@ class Registry:
         currency = self.currencies.get(code or "")
         return bool(currency and currency.one.lower().endswith("dollar"))
 
+    def is_rupee(self, code: str | None) -> bool:
+        currency = self.currencies.get(code or "")
+        return bool(currency and currency.one.lower().endswith("rupee"))
+
 
 @functools.cache
 def registry() -> Registry:

@@ -287,6 +287,7 @@ def _comma_joined(text: str, previous: _Atom, numeral: _Numeral) -> _Numeral | N
 
 
 _CRORE_AFTER = re.compile(r"[ \t]+crores?\b", re.I)
+_CRORE_ABBREVIATION = re.compile(r"[ \t]?crs?\b", re.I)
 _CRORE_COUNTS = (1e3, 1e5)      # the scales that count crores: "2 thousand crore", "1.5 lakh crore"
 
 
@@ -644,6 +645,13 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
         before = _currency_before(reg, text, numeral)
         if before is not None and not _accept_before(text, numeral, before):
             before = None
+        if before is not None and (crores := _CRORE_ABBREVIATION.match(text, numeral.end)):
+            if reg.is_rupee(_resolve(reg, text, before, options)[0]):
+                # "Rs 500 cr", "₹5 lakh cr": Indian business copy abbreviates the crore after a rupee sum
+                numeral = replace(numeral, end=crores.end(), text=text[numeral.start:crores.end()],
+                                  value=_tidy(numeral.value * 1e7), resolution=_tidy(numeral.resolution * 1e7),
+                                  scale=numeral.scale * 1e7)
+                read_to = numeral.end
         after = _currency_after(reg, text, numeral)
         if after is not None and not _accept_after(reg, text, numeral, after):
             after = None
