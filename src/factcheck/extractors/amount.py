@@ -361,7 +361,7 @@ def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | 
             named = reg.name(key) or reg.symbol(key)
             if named is not None:
                 return _Currency(start, start + len(key) + cut, named, glued=glued, hyphen=hyphen)
-    named_subunit = _named_subunit(reg, words) if len(words) > 1 else None
+    named_subunit = _named_subunit(reg, words) if len(words) > 1 and _SUBUNIT_WORD.search(phrase.group(0)) else None
     if named_subunit is not None:
         length, code = named_subunit
         return _Currency(start, start + length, Named("name", (code,)), "subunit", glued=glued, hyphen=hyphen)
@@ -385,6 +385,8 @@ def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | 
 
 # the sub-units written as words, which may follow their currency's name ("euro cents"; not "euro c")
 _WORD_SUBUNITS = frozenset(word for word in SUBUNITS if len(word) > 1)
+# a quick look for one in the words after a numeral, before reading them one by one
+_SUBUNIT_WORD = re.compile(r" (?:" + "|".join(sorted(_WORD_SUBUNITS, key=len, reverse=True)) + r")\b", re.I)
 
 
 def _named_subunit(reg: Registry, words: list[str]) -> tuple[int, str] | None:
@@ -634,7 +636,7 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
             start, end = digits.span()  # "Rs.500": the abbreviation's full stop, not a decimal point
             read_to = end
         numeral = _read_numeral(text, start, end)
-        if numeral is not None:
+        if numeral is not None and (numeral.in_words or numeral.scale in _CRORE_COUNTS):
             numeral = _widened(text, atoms, numeral)
         if numeral is None:
             continue
