@@ -19,8 +19,14 @@ What the file holds:
 - "names": lower-case name -> {code: number of locales}: every name and plural form of
   the English locales, the other locales' names except single ASCII words (such a word
   from another language may be an English word: "real", "sol", "bat"), and English
-  territory names with the currency's head noun ("malaysia ringgit");
-- "heads": the head nouns of the English names ("dollar", "dollars", "rupee") -> {code: count}.
+  territory names with the currency's head noun ("malaysia ringgit"), and each name with accents
+  also without them ("cordobas", "kronur"), where that spelling is free;
+- "heads": the head nouns of the English names ("dollar", "dollars", "rupee") -> {code: count};
+- "sign_prefixes": for the signs several currencies share (`$`, `£`, `¥`), the letters written
+  before the sign, upper case -> {code: count}: those of CLDR's symbols (`HK$`, `NZ$`, `R$`,
+  `Bds$`, `EG£`, `CN¥`: the number of locales) and, with a count of 0, the letter-prefix
+  convention for every current currency some locale writes with that sign: its ISO code (`NZD$`),
+  and its home territory's ISO 3166 alpha-2 and alpha-3 codes (`MX$`, `MEX$`, `CAN$`, `LB£`).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import datetime as dt
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from importlib.metadata import version
 from pathlib import Path
@@ -45,6 +52,11 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "factcheck" / "data" / "curr
 _INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u200b\u061c"), None)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _PARENTHETICAL = re.compile(r"\s*\(.*?\)")
+
+
+def fold_accents(text: str) -> str:
+    """"córdobas" -> "cordobas": the letters without their combining marks (ł, ø and the like stay)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def clean(text: str) -> str:
@@ -78,6 +90,34 @@ def decimal_mark(code: str, territories: list[str]) -> str:
     marks = marks_of([code[:2]]) if code[:2] in territories else Counter()
     marks = marks or marks_of(territories)
     return "," if marks and marks.most_common(1)[0][0] == "," else "."
+
+
+SHARED_SIGNS = ("$", "£", "¥")
+
+
+def sign_prefixes(symbols: dict[str, Counter[str]], currencies: dict[str, dict]) -> dict[str, dict[str, dict[str, int]]]:
+    """Sign -> letters before it -> {code: locales}: CLDR's symbols first, then the letter-prefix convention."""
+    return {sign: letters_before(sign, symbols, currencies) for sign in SHARED_SIGNS}
+
+
+def letters_before(sign: str, symbols: dict[str, Counter[str]], currencies: dict[str, dict]) -> dict[str, dict[str, int]]:
+    prefixes: dict[str, Counter[str]] = defaultdict(Counter)
+    signed: set[str] = set()
+    for symbol, counts in symbols.items():
+        if sign not in symbol:
+            continue
+        signed.update(counts)
+        letters = symbol.split(sign, 1)[0].replace(".", "").replace(" ", "")
+        if symbol.endswith(sign) and letters.isascii() and letters.isalpha():
+            for code, count in counts.items():
+                prefixes[letters.upper()][code] += count
+    for code in sorted(signed):
+        if not currencies.get(code, {}).get("current"):
+            continue
+        home = pycountry.countries.get(alpha_2=code[:2])
+        for letters in (code, *((home.alpha_2, home.alpha_3) if home else ())):
+            prefixes[letters].setdefault(code, 0)
+    return {k: dict(sorted(v.items())) for k, v in sorted(prefixes.items())}
 
 
 def main() -> int:
@@ -126,6 +166,16 @@ def main() -> int:
                 if is_english:
                     heads[form.rsplit(" ", 1)[-1]][code] += 1
 
+    # "cordobas", "kronur", "bolivares": the English names as text typed without their accents writes them
+    # (the English ones: the head nouns, and the names that end in one)
+    english_heads = set(heads)
+    for table in (names, heads):
+        for form, counts in list(table.items()):
+            folded = fold_accents(form)
+            ends_in_head = form.rsplit(" ", 1)[-1] in english_heads
+            if ends_in_head and folded != form and folded.isascii() and folded not in table:
+                table[folded] = Counter(counts)
+
     # "malaysia ringgit", "japan yen": a territory's English name with its currency's head noun
     for territory, territory_name in english.territories.items():
         if not re.fullmatch(r"[A-Z]{2}", territory):
@@ -138,6 +188,7 @@ def main() -> int:
                 names.setdefault(key, Counter())[code] += 1
 
     data = {
+        "sign_prefixes": sign_prefixes(symbols, currencies),
         "generated_by": "scripts/build_currency_data.py",
         "sources": {"babel": babel.__version__, "cldr": get_cldr_version(), "pycountry": version("pycountry")},
         "currencies": currencies,

@@ -148,8 +148,8 @@ CASES = [
     ("It costs $20 and 43c.", "$20 and 43c", 20.43, "USD", E),
     ("It was 20 dollars 43 cents.", "20 dollars 43 cents", 20.43, "USD", E),
     ("It came to 3 GBP 1 pence.", "3 GBP 1 pence", 3.01, "GBP", E),
-    ("Shares slipped 5 cents a share.", "5 cents", 5, None, E),
-    ("Oh look, a penny!", "a penny", 1, None, E),
+    ("Shares slipped 5 cents a share.", "5 cents", 0.05, "USD", E),
+    ("Oh look, a penny!", "a penny", 0.01, "USD", E),
     ("They live on a dollar a day.", "a dollar", 1, "USD", E),
     ("It cost him 42 bucks.", "42 bucks", 42, "USD", E),
     ("He paid 10 grand for it.", "10 grand", 1e4, "USD", E),
@@ -521,8 +521,8 @@ def test_a_rate_older_than_the_date_says_so() -> None:
 
 
 def test_a_claim_without_currency_compares_numbers_and_says_so() -> None:
-    claim = only("Shares slipped 50 cents.")
-    fact = only("It is $50.")
+    claim = only("The fare rose 50 centavos.")      # a sub-unit of a currency the text leaves open
+    fact = only("It is $0.50.")
     verdict, reason = compare(claim, fact, CONTEXT)
     assert verdict == S
     assert "names no currency" in reason

@@ -7,6 +7,9 @@ work done once, not on every run); which codes are current comes from pycountry
 colloquial forms and abbreviations news and shop text use (`руб.`, `TL`, `bucks`,
 `pounds sterling`), the sub-units (`cents`, `pence`), and the editorial choice of
 the most likely currency where a symbol or word is shared (`kr`, `Rs`, `francs`).
+The letters written before a shared sign (`HK$`, `hk $`, `Mex$`, `EG£`) are read from
+CLDR's symbols and the letter-prefix convention (ISO code, ISO 3166 country codes), which
+the same script puts in the file.
 
 `registry()` loads it once, lazily. Parsing the 1.7 MB of JSON takes longer than a whole
 small check, so its contents are kept in an SQLite database in the cache folder
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import pickle
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +47,7 @@ OWN_SYMBOLS: dict[str, str | None] = {
     "원": "KRW", "円": "JPY",            # the currency's own word used as a sign
     "RMB": "CNY",                       # renminbi, as Chinese and English news abbreviate it
     "LE": "EGP", "L.E.": "EGP",          # livre égyptienne, as Egyptian prices write it
+    "E£": "EGP", "£E": "EGP",           # as the Egyptian press in English writes it
     "Dh": "AED", "Dhs": "AED",          # as the UAE press writes the dirham
     "Tk": "BDT",                        # as the Bangladeshi press writes the taka
     "KSh": "KES", "Php": "PHP",
@@ -52,6 +57,8 @@ OWN_SYMBOLS: dict[str, str | None] = {
     "đ": "VND",                         # the letter Vietnamese prices write for the dong sign
     "CFA": "XOF",                       # CFA franc: the West African one, the larger zone
     "₶": None,                          # livre tournois
+    "₣": None,                          # the franc sign: of which franc, the sign does not say
+    "﷼": None,                          # the rial sign, written for the rials and riyals of several countries
     "₿": None, "BTC": None,             # bitcoin
 }
 
@@ -71,6 +78,17 @@ OWN_NAMES: dict[str, str | None] = {
     "جنيه": "EGP", "ريال": "SAR", "ریال": "IRR", "درهم": "AED",   # Arabic and Persian head nouns
     "toman": None, "tomans": None, "تومان": None,   # ten Iranian rials: no ISO code of its own
     "bitcoin": None, "bitcoins": None,
+    "quid": "GBP",                      # British slang, singular and plural alike ("five quid")
+    # the Spanish and Polish plurals English news copies from the country ("50 quetzales")
+    "quetzales": "GTQ", "bolivares": "VES", "bolívares": "VES", "guaraníes": "PYG", "guaranies": "PYG",
+    "złoty": "PLN", "złotys": "PLN",
+    "denars": "MKD", "convertible marks": "BAM", "cfa francs": "XOF",
+    # the names news gives without CLDR's country word, or in English ("crowns" for koruny and kronor)
+    "korean won": "KRW", "emirati dirham": "AED", "emirati dirhams": "AED",
+    "aussie dollar": "AUD", "aussie dollars": "AUD", "kiwi dollar": "NZD", "kiwi dollars": "NZD",
+    "czech crown": "CZK", "czech crowns": "CZK", "danish crown": "DKK", "danish crowns": "DKK",
+    "swedish crown": "SEK", "swedish crowns": "SEK", "norwegian crown": "NOK", "norwegian crowns": "NOK",
+    "icelandic crown": "ISK", "icelandic crowns": "ISK",
 }
 
 # Symbols that after a number are far more often a unit of measure: "10 KM" (kilometres),
@@ -80,13 +98,21 @@ NOT_AFTER_NUMBERS = frozenset({"KM"})
 # Slang for the dollar: the local dollar, as a bare "$" is.
 DOLLAR_SLANG = frozenset({"buck", "bucks"})
 
-# Sub-units: a hundredth of the unit they belong to. Alone ("50 cents") they are a
-# money unit without an ISO code; after an amount ("$20 and 43 cents") they add to it.
-SUBUNITS = frozenset({
-    "cent", "cents", "c", "¢", "penny", "pennies", "pence", "sen", "sens",
-    "kopiyka", "kopiykas", "kopiyok", "kopeck", "kopecks", "kopek", "kopeks", "paisa", "paise",
-    "centime", "centimes", "centavo", "centavos", "céntimo", "céntimos", "groszy", "grosz", "haléřů",
-})
+# Sub-units, and the currency each names by itself (None: whichever the text names nearby).
+# A count of them is read in the main unit, by the currency's minor-unit digits (ISO 4217 as
+# CLDR records them: 2 for cents and pence): "310 pence" is 3.10 GBP. "p" is pence only run
+# into digits ("99p"). Where the text names no currency nearby, the words of the dollar and
+# euro (CENT_LIKE) are the default currency's.
+SUBUNITS: dict[str, str | None] = {
+    "pence": "GBP", "p": "GBP",
+    "kopiyka": "UAH", "kopiykas": "UAH", "kopiyok": "UAH",
+    "kopeck": "RUB", "kopecks": "RUB", "kopek": "RUB", "kopeks": "RUB",
+    "paisa": "INR", "paise": "INR",
+    "grosz": "PLN", "groszy": "PLN", "haléřů": "CZK",
+    **dict.fromkeys(("cent", "cents", "c", "¢", "penny", "pennies", "sen", "sens", "centime", "centimes",
+                     "centavo", "centavos", "céntimo", "céntimos"), None),
+}
+CENT_LIKE = frozenset({"cent", "cents", "c", "¢", "penny", "pennies"})
 
 # US (and Canadian) coins, in dollars. "quarter" is left out: in news it is a fraction or
 # three months far more often than a coin.
@@ -95,7 +121,8 @@ COINS = {"dime": 0.10, "dimes": 0.10, "nickel": 0.05, "nickels": 0.05}
 # Head nouns that are also common English words: they name money only with a scale word,
 # grouped digits or the country's adjective ("5 trillion won", "10,000 won", "South Korean won").
 AMBIGUOUS_HEADS = frozenset(
-    {"won", "real", "reals", "mark", "marks", "gold", "sol", "soles", "dong", "dongs", "cupon", "austral", "ley"}
+    {"won", "real", "reals", "mark", "marks", "gold", "sol", "soles", "dong", "dongs", "cupon", "austral", "ley",
+     "colon", "colons"}
 )
 
 # The most likely currency where several share a symbol or head noun (an editorial choice,
@@ -119,6 +146,14 @@ PREFERRED: dict[str, str] = {
     "cedi": "GHS", "cedis": "GHS", "bolivar": "VES", "bolivars": "VES", "bolívar": "VES", "bolívars": "VES",
     "colón": "CRC", "colones": "CRC", "córdoba": "NIO", "córdobas": "NIO", "dong": "VND",
 }
+
+# the signs several currencies share, which letters before them tell apart ("HK$", "EG£", "CN¥")
+SHARED_SIGNS = "$£¥"
+# letters (and the dots of "U.S.") before such a sign, and the space that may stand between
+# ("c. $5bn" is circa: dots only between letters, as in "U.S.")
+_SIGN_PREFIX = re.compile(rf"([A-Za-z]{{1,4}}|(?:[A-Za-z]\.){{2,3}})( ?)([{SHARED_SIGNS}])")
+# words that stand before a "$" in English prose, spaced: "a $5 fee", "gave us $5", "I $"
+_WORDS_BEFORE_A_SIGN = frozenset({"a", "i", "us", "an"})
 
 _DATA = Path(__file__).parent / "data" / "currencies" / "cldr.json"
 
@@ -179,6 +214,8 @@ class Registry:
     _heads: dict[str, dict[str, int]]
     # the country adjectives of English names: "canadian" -> {"dollar": "CAD"}
     adjectives: dict[str, dict[str, str]] = field(default_factory=dict)
+    # sign -> letters before it, upper case -> {code: CLDR locales, 0 for the letter-prefix convention}
+    sign_prefixes: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
     def _rank(self, key: str, counts: dict[str, int]) -> tuple[str, ...]:
         preferred = PREFERRED.get(key)
@@ -206,7 +243,27 @@ class Registry:
                 return Named("symbol", (OWN_SYMBOLS[key],))
             if key in self._symbols:
                 return Named("symbol", self._rank(key, self._symbols[key]))
-        return None
+        return self._signed(text)
+
+    def _signed(self, text: str) -> Named | None:
+        """Letters and a shared sign in any case, with or without a space: "hk $", "nzd$", "Mex$", "c $", "EG£".
+
+        The letters may be a CLDR symbol's, or, written right against the sign, the ISO code or the
+        home country's ISO 3166 code (the letter-prefix convention). Letters that are an English word
+        before a sign ("a $5 fee", "gave us $5") are only read without the space.
+        """
+        match = _SIGN_PREFIX.fullmatch(text)
+        if match is None:
+            return None
+        letters, spaced, sign = match.group(1), bool(match.group(2)), match.group(3)
+        counts = self.sign_prefixes.get(sign, {}).get(letters.replace(".", "").upper())
+        if counts is None:
+            return None
+        if spaced:
+            counts = {code: count for code, count in counts.items() if count}
+            if not counts or letters.lower() in _WORDS_BEFORE_A_SIGN:
+                return None
+        return Named("symbol", self._rank(letters.replace(".", "").upper() + sign, counts))
 
     def code(self, text: str) -> Named | None:
         """An ISO 4217 code of a currency ("USD", and "DEM" of the past)."""
@@ -226,7 +283,18 @@ class Registry:
         counts = self._names.counts(key)
         if counts is not None:
             return Named("name", self._rank(key, counts))
-        return None
+        return self._prefixed_name(key)
+
+    def _prefixed_name(self, key: str) -> Named | None:
+        """A currency's name after the letters its sign takes ("HK dollars", "nz dollar", "mx pesos", "eg pounds")."""
+        letters, _, head = key.partition(" ")
+        # two letters at least: "5 a dollar" is a price per dollar, not Australian
+        if len(letters) < 2 or not head or " " in head:
+            return None
+        candidates = {code for prefixes in self.sign_prefixes.values() for code in prefixes.get(letters.upper(), ())}
+        codes = [code for code in sorted(candidates) if (currency := self.currencies.get(code)) is not None
+                 and head in (currency.one.lower().rsplit(" ", 1)[-1], currency.other.lower().rsplit(" ", 1)[-1])]
+        return Named("name", tuple(codes)) if len(codes) == 1 else None
 
     def resolve(self, named: Named, default_currency: str) -> str | None:
         """The one currency `named` stands for: the caller's default where it is one of the candidates."""
@@ -237,6 +305,10 @@ class Registry:
     def is_dollar(self, code: str | None) -> bool:
         currency = self.currencies.get(code or "")
         return bool(currency and currency.one.lower().endswith("dollar"))
+
+    def is_rupee(self, code: str | None) -> bool:
+        currency = self.currencies.get(code or "")
+        return bool(currency and currency.one.lower().endswith("rupee"))
 
 
 @functools.cache
@@ -262,7 +334,7 @@ def _build_database(database: sqlite3.Connection) -> None:
     )
     joined = {name.replace(" ", ""): name for name in names if " " in name and name.isascii()}
     database.executemany("INSERT INTO joined VALUES (?, ?)", joined.items())
-    small = {part: data[part] for part in ("currencies", "symbols", "heads")}
+    small = {part: data[part] for part in ("currencies", "symbols", "heads", "sign_prefixes")}
     database.execute("INSERT INTO small_tables VALUES (?)", (pickle.dumps(small, pickle.HIGHEST_PROTOCOL),))
 
 
@@ -278,4 +350,4 @@ def _read_database(database: sqlite3.Connection) -> Registry:
             adjective, _, head = form.lower().rpartition(" ")
             if adjective:
                 adjectives.setdefault(adjective.replace(".", ""), {}).setdefault(head, currency.code)
-    return Registry(currencies, data["symbols"], _Names(database), data["heads"], adjectives)
+    return Registry(currencies, data["symbols"], _Names(database), data["heads"], adjectives, data["sign_prefixes"])

@@ -17,12 +17,16 @@ number is none either. Choices where text is ambiguous (docs/claims.md):
 - a bare `$` is `options.default_currency`; `dollars` and `bucks` are that currency when
   it is a dollar, else US dollars; `¥` is the yen, `£` sterling, `kr` the Swedish krona,
   `Rs` the Indian rupee (currencies.PREFERRED);
+- letters before a `$` name the country in any case, with or without a space (`HK$`, `hk $`,
+  `nzd$`, `Mex$`: currencies.Registry.symbol); letters run into a `$` that name none leave the
+  currency open (`XQ$40` has none), never the default's;
 - a country adjective picks the currency (`Australian dollars`, `Canadian $5`, `$80 U.S.`);
 - `pounds` after a number is money unless it weighs something (`20 pounds of rice`,
   `a twenty-pound bag`); `won`, `real`, `mark` need a scale word, grouped digits or the
   country (`5 trillion won`); `a quarter` is never a coin;
-- sub-units alone (`50 cents`, `a penny`) keep their count with no currency: they have
-  no ISO code; `dimes` and `nickels` are dollars (`ten dimes` is $1);
+- sub-units are read in their main unit (`310 pence` is 3.10 GBP, `99p`, `50¢`): pence are
+  sterling, cents the currency named with them (`euro cents`) or of the nearest sum of their
+  sentence, else the default currency; `dimes` and `nickels` are dollars (`ten dimes` is $1);
 - three digits after a single dot are a group of thousands when the currency's home
   locale writes decimals with a comma (`Rp 31.500`, `1.727 Ft`), a decimal otherwise (`$1.234`);
 - `(€5m)` is negative only as accounting writes it, after `is`/`was` or a colon; after
@@ -37,7 +41,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from ..currencies import AMBIGUOUS_HEADS, COINS, DOLLAR_SLANG, NOT_AFTER_NUMBERS, SUBUNITS, Named, Registry, registry
+from ..currencies import (
+    AMBIGUOUS_HEADS, CENT_LIKE, COINS, DOLLAR_SLANG, NOT_AFTER_NUMBERS, SHARED_SIGNS, SUBUNITS, Named, Registry,
+    registry,
+)
 from ..models import AmountValue, Claim, Qualifier
 from ..numbers import DIGITS, NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALES, TENS, UNITS, numeral_pattern, parse_number
 from ..qualifiers import AFTER_PATTERN, BEFORE_PATTERN, qualifier_of
@@ -53,13 +60,18 @@ _DIGIT_WORD = alternation("zero one two three four five six seven eight nine oh"
 
 # digits with their scale: "4.5", "4,500", "4.5bn", "4.5 billion", "4 and a half million", "10k"
 # (letters may stand right before the digits: "USD3.14", "Rs20", "RM42")
-_DIGIT_NUMERAL = (
-    rf"(?<![\d.,]){DIGITS}(?!\d)"
+# Indian grouping, in twos above the thousands: "3,45,678.50", "1,00,000"
+_INDIAN_DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,12})?(?![\d,])"
+_DIGIT_BODY = (
+    rf"(?:{_INDIAN_DIGITS}|{DIGITS})(?!\d)"
     rf"(?:[ \t]+and[ \t]+an?[ \t]+(?:half|quarter)\b(?:[ \t]+(?:{_SCALE_WORD})\b)?"
     rf"|[ \t]*-?[ \t]*(?:{_SCALE_WORD})\b"
     rf"|[ \t]?(?:{_SCALE_ABBR})(?![^\W\d_])(?!-?\d)"
     r"|[.,]-{1,2}(?=[ \t]))?"    # "50,- Kč", "Fr. 20.-": whole units, as Central European prices write them
 )
+_DIGIT_NUMERAL = rf"(?<![\d.,]){_DIGIT_BODY}"
+# the digits after an abbreviation's full stop ("Rs.1,500.50"), read from the first digit
+_DIGITS_AFTER_STOP = re.compile(_DIGIT_BODY, re.I)
 # spoken decimals: "one point three", "1 point 1", "four point five billion"
 _POINT_NUMERAL = (
     rf"\b(?:\d{{1,3}}|(?:{_UNIT_WORD})(?:[ \t-](?:{_DIGIT_WORD}))?)[ \t]+point[ \t]+"
@@ -97,8 +109,8 @@ _FUNCTION_WORDS = frozenset(
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w-]*)")
 
 _QUALIFIER_BEFORE = re.compile(r"(?:(?<=[^\w.])|^)(" + BEFORE_PATTERN + r")[ \t]*$", re.I)
-# "plus" only hyphened: "a $1bn-plus deal", not "$5 plus tax"
-_QUALIFIER_AFTER = re.compile(r"(?:[ \t]+(" + AFTER_PATTERN + r")|-(plus)\b)", re.I)
+# "plus" only hyphened or as a sign: "a $1bn-plus deal", "$5bn+", not "$5 plus tax"
+_QUALIFIER_AFTER = re.compile(r"(?:[ \t]+(" + AFTER_PATTERN + r")|-(plus)\b|\+(?![\w$€£¥+]))", re.I)
 # "a dispute over $5 billion", "talks about $5 billion": the words before "over"/"about" that make
 # them mean "concerning"; "adds up to $4.5 billion", "shares went up to $45": "up to" reaching a sum
 _NOT_A_QUALIFIER = {
@@ -120,17 +132,26 @@ _WORD_ENDING = re.compile(r"([^\W\d_]+)[ \t]+$")
 _RANGE_OPENER = re.compile(r"(?:(?<=[^\w])|^)(between|from)[ \t]+$", re.I)
 
 
+_CHANGE_VERBS = (
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increases|increasing|decreased?|"
+    r"decreasing|grew|grow[sn]?|growing|jumped|jumps?|climbed|climbs?|dropped|drops?|declined?|declining|cut|"
+    r"cuts|raised?|reduced?|lowered|boosted|doubled|tripled|soared|plunged|slipped|surged|went|up|down|expanded|"
+    r"shrank|widened|narrowed|swelled|ballooned|slashed|hiked|changed|moved|revised|gained|gains?|lost|loses?|"
+    r"added|adds?|shed|sheds|eased|eases?|edged|dipped|dips?|slid|slides?|tumbled|tumbles?|sank|sinks?)"
+)
+
+
 # compiled when first needed: only a range opened by "from" asks ("rose from $10 to $20")
 @functools.cache
 def _change_before_from() -> re.Pattern[str]:
-    return re.compile(
-        r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increases|increasing|decreased?|"
-        r"decreasing|grew|grow[sn]?|growing|jumped|jumps?|climbed|climbs?|dropped|drops?|declined?|declining|cut|"
-        r"cuts|raised?|reduced?|lowered|boosted|doubled|tripled|soared|plunged|slipped|surged|went|up|down|expanded|"
-        r"shrank|widened|narrowed|swelled|ballooned|slashed|hiked|changed|moved|revised)[ \t]+(?:\w+[ \t]+){0,2}"
-        r"from[ \t]+$",
-        re.I,
-    )
+    return re.compile(rf"{_CHANGE_VERBS}[ \t]+(?:\w+[ \t]+){{0,2}}from[ \t]+$", re.I)
+
+
+# and a range joined by "to" with no opener: "fell 4p to 180p", "gained $2 to $50" are a change and a level
+@functools.cache
+def _change_right_before() -> re.Pattern[str]:
+    return re.compile(rf"{_CHANGE_VERBS}[ \t]+(?:by[ \t]+)?(?:(?:almost|nearly|about|some|over|around)[ \t]+)?$",
+                      re.I)
 
 
 _MINUS_BEFORE = re.compile(r"(?:(?<=[^\w])|^)minus[ \t]+$", re.I)
@@ -166,14 +187,28 @@ class _Currency:
 
 
 _POINT = re.compile(r"\bpoint\b", re.I)
-_GROUPED = re.compile(r"\d{1,3}[,. '\u2009]\d{3}")
+_INDIAN_GROUPED = re.compile(_INDIAN_DIGITS)
+_CASED_ABBREVIATION = re.compile(
+    "(" + "|".join(sorted({abbr for abbr in SCALE_ABBREVIATIONS if abbr == abbr.lower() and len(abbr) > 1},
+                          key=len, reverse=True)) + r")$",
+    re.I,
+)
+_GROUPED = re.compile(r"\d{1,3}[,. '\u2009]\d{3}|\d{1,2},\d\d,")
 
 
 def _read_numeral(text: str, start: int, end: int) -> _Numeral | None:
     written = text[start:end]
     if _POINT.search(written):
         return _read_spoken_decimal(start, end, written)
-    parsed = parse_number(written.rstrip("-").rstrip(".,"))
+    indian = _INDIAN_GROUPED.match(written) if "," in written else None
+    if indian:                  # "3,45,678.50 rupees": parse_number reads only groups of three
+        written_digits = indian.group(0)
+        parsed = parse_number(written_digits.replace(",", "") + written[len(written_digits):].rstrip("-").rstrip(".,"))
+    else:
+        parsed = parse_number(written.rstrip("-").rstrip(".,"))
+    if parsed is None and (cased := _CASED_ABBREVIATION.search(written)):
+        # "$5 Bn", "$5BN", "€2 Mio": the abbreviation in another case than numbers.py lists it
+        parsed = parse_number(written[:cased.start(1)] + cased.group(1).lower())
     if parsed is None:
         return None
     scale_match = _TRAILING_SCALE.search(written)
@@ -183,6 +218,86 @@ def _read_numeral(text: str, start: int, end: int) -> _Numeral | None:
         scale = SCALES.get(word.lower()) or SCALE_ABBREVIATIONS.get(word) or SCALE_ABBREVIATIONS.get(word.lower(), 1.0)
     grouped = bool(_GROUPED.match(written))
     return _Numeral(start, end, written, parsed.value, parsed.resolution, scale, parsed.in_words, grouped)
+
+
+# a fraction of a scale word: "a quarter of a million", "three quarters of a billion", "a third of a trillion"
+_FRACTION_OF = re.compile(
+    r"(?:(?<=[^\w-])|^)(?:(an?|one|two|three|four)[ \t-]+)?(half|quarters?|thirds?|fifths?|tenths?)[ \t]+of[ \t]+$", re.I)
+_FRACTIONS = {"half": 2, "quarter": 4, "third": 3, "fifth": 5, "tenth": 10}
+_ARTICLE_SCALE = re.compile(rf"(?:an?|one)[ \t]+(?:{_SCALE_WORD})", re.I)
+
+
+def _fraction_of(text: str, numeral: _Numeral) -> _Numeral:
+    """"a quarter of a million" is 250,000: the numeral "a million" with the fraction before it."""
+    if not _ARTICLE_SCALE.fullmatch(numeral.text):
+        return numeral
+    found = _FRACTION_OF.search(text, max(0, numeral.start - 32), numeral.start)
+    if not found:
+        return numeral
+    count_word, part = (found.group(1) or "a").lower(), found.group(2).lower().rstrip("s")
+    count = 1 if count_word in ("a", "an", "one") else UNITS[count_word]
+    if part == "half" and count != 1:
+        return numeral
+    fraction = count / _FRACTIONS[part]
+    return replace(numeral, start=found.start(), text=text[found.start():numeral.end], value=numeral.value * fraction,
+                   resolution=numeral.resolution * fraction)
+
+
+# each fraction sign's numerator and denominator
+_VULGAR_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3)}
+_VULGAR_BEFORE = re.compile(rf"(?<![\d.,])(\d{{0,3}})([{''.join(_VULGAR_FRACTIONS)}])[ \t]?$")
+
+
+def _vulgar_fraction_before(text: str, numeral: _Numeral) -> _Numeral:
+    """"2½ million", "$¾ billion": the count of a scale word written with a fraction sign."""
+    found = _VULGAR_BEFORE.search(text, max(0, numeral.start - 6), numeral.start)
+    if not found:
+        return numeral
+    numerator, denominator = _VULGAR_FRACTIONS[found.group(2)]
+    count = int(found.group(1) or 0) + numerator / denominator
+    return replace(numeral, start=found.start(), text=text[found.start():numeral.end], value=count * numeral.value,
+                   resolution=numeral.resolution / denominator, in_words=False)
+
+
+def _counted_scale(text: str, previous: _Atom, scale: _Numeral) -> _Numeral | None:
+    """"5 hundred dollars", "100 thousand million": a scale word counted by the numeral right before it."""
+    count = previous.numeral
+    if previous.after is not None or not _BLANKS.fullmatch(text, count.end, scale.start):
+        return None
+    return replace(count, end=scale.end, text=text[count.start:scale.end], value=_tidy(count.value * scale.value),
+                   resolution=_tidy(count.resolution * scale.value), scale=count.scale * scale.value)
+
+
+_BLANKS = re.compile(r"[ \t]+")
+_BARE_SCALE = re.compile(rf"{_SCALE_WORD}|hundred", re.I)
+_VAGUE_BEFORE = re.compile(r"\b(?:few|several|many|couple[ \t]+of|(?:tens|dozens|hundreds|thousands)[ \t]+of)[ \t]+$",
+                           re.I)
+_COMMA_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?")
+
+
+def _comma_joined(text: str, previous: _Atom, numeral: _Numeral) -> _Numeral | None:
+    """"two million, five hundred thousand": number words that go on after a comma, smaller than the scale before."""
+    first = previous.numeral
+    if previous.has_currency or not (first.in_words and numeral.in_words) or first.scale <= numeral.value:
+        return None
+    if first.value % first.scale or not _COMMA_GAP.fullmatch(text, first.end, numeral.start):
+        return None
+    return replace(first, end=numeral.end, text=text[first.start:numeral.end], value=first.value + numeral.value,
+                   resolution=min(first.resolution, numeral.resolution), scale=numeral.scale)
+
+
+_CRORE_AFTER = re.compile(r"[ \t]+crores?\b", re.I)
+_CRORE_ABBREVIATION = re.compile(r"[ \t]?crs?\b", re.I)
+_CRORE_COUNTS = (1e3, 1e5)      # the scales that count crores: "2 thousand crore", "1.5 lakh crore"
+
+
+def _crores_of(text: str, numeral: _Numeral) -> _Numeral:
+    """"₹1.5 lakh crore" is 1.5 x 10^12, "Rs 2 thousand crore" 2 x 10^10: Indian news counts big sums in crores."""
+    crore = _CRORE_AFTER.match(text, numeral.end)
+    if not crore:
+        return numeral
+    return replace(numeral, end=crore.end(), text=text[numeral.start:crore.end()], value=_tidy(numeral.value * 1e7),
+                   resolution=_tidy(numeral.resolution * 1e7), scale=numeral.scale * 1e7)
 
 
 _DIGIT_WORDS = {"zero": 0, "oh": 0, **{w: v for w, v in UNITS.items() if v < 10}}
@@ -206,13 +321,20 @@ def _read_spoken_decimal(start: int, end: int, written: str) -> _Numeral | None:
 # --- currencies next to a numeral ------------------------------------------------------------
 
 
+# current ISO codes that are English words (or names) in lower case: "top 5", "try 3", "all 12", "php 8"
+_CODES_THAT_ARE_WORDS = frozenset("all bam bob cad cup gel mad mop pen php ron sos top try".split())
+
+
 def _lookup(reg: Registry, key: str, *, after: bool) -> Named | None:
     """A symbol, code or name exactly as `key` writes it."""
     if not key:
         return None
     named = reg.code(key) or reg.symbol(key)
-    if named is None and after and len(key) == 3 and key.islower() and key.upper() in reg.currencies:
-        named = Named("code", (key.upper(),))   # "140,00 pln": a lower-case code, checked by the caller
+    if named is None and len(key) == 3 and key.islower() and key.upper() in reg.currencies:
+        current = reg.currencies[key.upper()].current
+        if after or current and key not in _CODES_THAT_ARE_WORDS:
+            # "140,00 pln" (checked by the caller), "usd 100"; not "top 5", "all 12"
+            named = Named("code", (key.upper(),))
     if named is None and any(ch.isalpha() for ch in key):
         named = reg.name(key)
     return named
@@ -239,11 +361,51 @@ def _currency_after(reg: Registry, text: str, numeral: _Numeral) -> _Currency | 
             named = reg.name(key) or reg.symbol(key)
             if named is not None:
                 return _Currency(start, start + len(key) + cut, named, glued=glued, hyphen=hyphen)
+    named_subunit = _named_subunit(reg, words) if len(words) > 1 and _SUBUNIT_WORD.search(phrase.group(0)) else None
+    if named_subunit is not None:
+        length, code = named_subunit
+        return _Currency(start, start + length, Named("name", (code,)), "subunit", glued=glued, hyphen=hyphen)
     found = _word_currency(reg, words[0])
+    if found is None and "-" in words[0][1:]:
+        found = _word_currency(reg, words[0].split("-", 1)[0])     # "a 7-cent-a-share dividend"
+        found = found if found is not None and found[2] == "subunit" else None
+    if found is None and "/" in words[0][1:]:
+        found = _word_currency(reg, words[0].split("/", 1)[0])     # "5 dollars/hour", "20 euros/month"
+        found = found if found is not None and found[1] is not None and found[1].kind in ("name", "head") else None
     if found is None:
         return None
     length, named, special, factor = found
-    return _Currency(start, start + length, named, special, factor, glued, hyphen)
+    end = start + length
+    if named is not None and named.kind in ("code", "symbol") and factor == 1 and numeral.scale == 1:
+        scale = _SCALE_AFTER_CODE.match(text, end)     # "30 EUR million", "5 USD bn"
+        if scale:
+            end, factor = scale.end(), SCALES.get(scale.group(1).lower()) or SCALE_ABBREVIATIONS[scale.group(1)]
+    return _Currency(start, end, named, special, factor, glued, hyphen)
+
+
+# the sub-units written as words, which may follow their currency's name ("euro cents"; not "euro c")
+_WORD_SUBUNITS = frozenset(word for word in SUBUNITS if len(word) > 1)
+# a quick look for one in the words after a numeral, before reading them one by one
+_SUBUNIT_WORD = re.compile(r" (?:" + "|".join(sorted(_WORD_SUBUNITS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _named_subunit(reg: Registry, words: list[str]) -> tuple[int, str] | None:
+    """Sub-units after the currency they belong to: "euro cents", "US cents", "Australian cents", "Hong
+    Kong cents": their length in the text, and the currency."""
+    for count in (1, 2):
+        if len(words) <= count:
+            return None
+        ending = words[count].rstrip(_PUNCT_END)
+        if ending.lower() not in _WORD_SUBUNITS or _special(ending) is None:
+            continue
+        owner = " ".join(words[:count])
+        named = reg.code(owner) or reg.name(owner)
+        code = named.codes[0] if named is not None and not named.generic else None
+        adjective = reg.adjectives.get(owner.lower().replace(".", ""), {})
+        code = code or adjective.get("dollar") or next(iter(adjective.values()), None)
+        if code is not None:
+            return len(owner) + 1 + len(ending), code
+    return None
 
 
 # the words after numbers repeat ("deals", "years", "to"): each is read once
@@ -259,6 +421,10 @@ def _word_currency(reg: Registry, word: str) -> tuple[int, Named | None, str, fl
         named = _lookup(reg, key, after=True)
         if named is not None:
             return len(key) + cut, named, "", 1.0
+    scaled = _SCALED_CODE.fullmatch(word.rstrip(_PUNCT_END))
+    if scaled and reg.code(scaled.group(2)):
+        # "12.5 mUSD", "300 kEUR": a scale's letter run into the code, as financial tables write it
+        return len(scaled.group(0)), Named("code", (scaled.group(2),)), "", SCALE_ABBREVIATIONS[scaled.group(1)]
     # a symbol run into what follows: "€HT", "$/EA"
     for length in range(len(word) - 1, 0, -1):
         prefix = word[:length]
@@ -308,9 +474,14 @@ def _currency_before(reg: Registry, text: str, numeral: _Numeral) -> _Currency |
     contiguous = _words_ending_at(text, cursor)
     # several words: "malaysian ringgit", "U.S. $", "US $"
     for index in range(len(contiguous) - 1):
-        start = contiguous[index][0]
+        start, first_end = contiguous[index]
+        hyphen = text.rfind("-", start, first_end)
+        if hyphen >= 0:
+            start = hyphen + 1   # after a range's hyphen: "hk $ 1 million-hk $ 2 million"
         words = text[start:cursor]
         named = reg.symbol(words) or reg.name(words)
+        if named is not None and glued and _LETTER_SPACE_SIGN.fullmatch(words):
+            continue             # "Model S $80,000": one letter and a sign run into the digits is no "S$"
         if named is not None:
             return _Currency(start, cursor, named, glued=glued)
     found = _known_ending(reg, text, contiguous[-1][0], cursor)
@@ -320,11 +491,17 @@ def _currency_before(reg: Registry, text: str, numeral: _Numeral) -> _Currency |
     if len(contiguous) > 1 and start == contiguous[-1][0]:
         # a code or symbol and a shared sign together: "NZD $100.70", "$ SGD4.90"
         previous = _known_ending(reg, text, contiguous[-2][0], contiguous[-2][1])
-        if previous is not None and previous[0] == contiguous[-2][0]:
+        one_letter = contiguous[-2][1] - contiguous[-2][0] == 1
+        # (not one letter before a sign run into the digits: "Model S $80,000", "Plan B $5")
+        if previous is not None and previous[0] == contiguous[-2][0] and not (one_letter and glued):
             one, other = previous[1], named
             if one.generic != other.generic:
                 return _Currency(previous[0], cursor, other if one.generic else one, glued=glued)
     return _Currency(start, cursor, named, glued=glued)
+
+
+# one letter, a space and a sign: "c $ 7.80" names the Canadian dollar only with the space after the sign too
+_LETTER_SPACE_SIGN = re.compile(rf"[A-Za-z] [{SHARED_SIGNS}]")
 
 
 def _words_ending_at(text: str, end: int) -> list[tuple[int, int]]:
@@ -350,6 +527,10 @@ def _known_ending(reg: Registry, text: str, start: int, end: int) -> tuple[int, 
     return None if found is None else (start + found[0], found[1])
 
 
+# letters run into a "$" (or "£", "¥") that name no currency: a dollar of a country the text leaves open
+_UNKNOWN_SIGN = Named("symbol", (None,))
+
+
 # the words before numbers repeat ("on", "about", "$"): each is read once
 @functools.lru_cache(maxsize=4096)
 def _ending_currency(reg: Registry, token: str) -> tuple[int, Named] | None:
@@ -361,9 +542,12 @@ def _ending_currency(reg: Registry, token: str) -> tuple[int, Named] | None:
         named = _lookup(reg, key, after=False)
         if named is None:
             continue
-        code = reg.code(token[:offset].lstrip(_OPENERS))
+        prefix = token[:offset].lstrip(_OPENERS)
+        code = reg.code(prefix)
         if named.generic and code is not None:
-            return offset - len(token[:offset].lstrip(_OPENERS)), code    # "SGD$4.90", "NZD$"
+            return offset - len(prefix), code    # "SGD$4.90", "NZD$"
+        if key in SHARED_SIGNS and 0 < len(prefix) <= 4 and prefix.isascii() and prefix.isalpha():
+            return offset - len(prefix), _UNKNOWN_SIGN      # "XQ$40": some country's dollar, not the default's
         return offset, named
     return None
 
@@ -371,9 +555,12 @@ def _ending_currency(reg: Registry, token: str) -> tuple[int, Named] | None:
 def _resolve(reg: Registry, text: str, currency: _Currency, options: Options) -> tuple[str | None, bool]:
     """The ISO code a currency stands for, and whether it was a shared symbol or word ("$", "dollars")."""
     default = options.default_currency
+    if currency.special == "subunit":
+        # "euro cents", "310 pence"; else the currency named nearby (_settle_subunits)
+        if currency.named is not None:
+            return currency.named.codes[0], False
+        return SUBUNITS[text[currency.start:currency.end].lower()], False
     if currency.named is None:
-        if currency.special == "subunit":
-            return None, False
         # coins, a grand and bucks are the local dollar
         return (default if reg.is_dollar(default) else "USD"), True
     if text[currency.start:currency.end] == "$":
@@ -436,19 +623,45 @@ def _numeral_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
     atoms: list[_Atom] = []
+    read_to = 0
     for start, end in _numeral_spans(text):
+        if start < read_to:
+            continue                # "crore" of "3 lakh crore", read with the numeral before it
+        if start >= 2 and text[start - 1] == "/" and text[start - 2].isdigit():
+            continue                # the "2 million" of "1/2 million": no sum as written
+        if start and text[start] in ".," and text[start - 1].isalpha():
+            digits = _DIGITS_AFTER_STOP.match(text, start + 1)
+            if digits is None:
+                continue
+            start, end = digits.span()  # "Rs.500": the abbreviation's full stop, not a decimal point
+            read_to = end
         numeral = _read_numeral(text, start, end)
+        if numeral is not None and (numeral.in_words or numeral.scale in _CRORE_COUNTS):
+            numeral = _widened(text, atoms, numeral)
         if numeral is None:
             continue
+        read_to = numeral.end
         if _PERCENT_AFTER.match(text, numeral.end):
             atoms.append(_Atom(numeral, None, None))      # "4.5%": a range end at most, never money
             continue
         before = _currency_before(reg, text, numeral)
         if before is not None and not _accept_before(text, numeral, before):
             before = None
+        if before is not None and (crores := _CRORE_ABBREVIATION.match(text, numeral.end)):
+            if reg.is_rupee(_resolve(reg, text, before, options)[0]):
+                # "Rs 500 cr", "₹5 lakh cr": Indian business copy abbreviates the crore after a rupee sum
+                numeral = replace(numeral, end=crores.end(), text=text[numeral.start:crores.end()],
+                                  value=_tidy(numeral.value * 1e7), resolution=_tidy(numeral.resolution * 1e7),
+                                  scale=numeral.scale * 1e7)
+                read_to = numeral.end
         after = _currency_after(reg, text, numeral)
         if after is not None and not _accept_after(reg, text, numeral, after):
             after = None
+        if after is not None and after.named is not None and after.factor != 1:
+            # the scale written with the code ("30 EUR million", "12.5 mUSD") is the numeral's, for ranges too
+            numeral = replace(numeral, value=_tidy(numeral.value * after.factor),
+                              resolution=_tidy(numeral.resolution * after.factor), scale=after.factor)
+            after = replace(after, factor=1.0)
         atoms.append(_Atom(numeral, before, after))
     atoms = sorted(atoms + _article_atoms(reg, text, atoms), key=lambda a: a.numeral.start)
     _settle_shared_tokens(atoms)
@@ -460,6 +673,29 @@ def _atoms(reg: Registry, text: str, options: Options) -> list[_Atom]:
             if before[0] != after[0] and not before[1] and not after[1]:
                 atom.after = None    # two currencies that disagree ("€5 USD"): the one before the digits counts
     return atoms
+
+
+def _widened(text: str, atoms: list[_Atom], numeral: _Numeral) -> _Numeral | None:
+    """The numeral with the words around it that belong to it ("a quarter of a million", "2½ million",
+    "two million, five hundred thousand", "1.5 lakh crore"), dropping the atoms read from those words;
+    None where the words make it no number ("a few hundred")."""
+    if numeral.in_words:
+        if _BARE_SCALE.fullmatch(numeral.text):
+            if _VAGUE_BEFORE.search(text, max(0, numeral.start - 16), numeral.start):
+                return None         # "a few hundred dollars", "several thousand euros": no number as written
+            numeral = _vulgar_fraction_before(text, numeral)
+            if atoms and numeral.in_words and (counted := _counted_scale(text, atoms[-1], numeral)) is not None:
+                atoms.pop()
+                return counted
+        numeral = _fraction_of(text, numeral)
+        while atoms and atoms[-1].numeral.start >= numeral.start:
+            atoms.pop()             # "a quarter" of "a quarter of a million", read again with it
+        if atoms and (joined := _comma_joined(text, atoms[-1], numeral)) is not None:
+            atoms.pop()
+            numeral = joined
+    if numeral.scale in _CRORE_COUNTS:
+        numeral = _crores_of(text, numeral)
+    return numeral
 
 
 def _accept_before(text: str, numeral: _Numeral, currency: _Currency) -> bool:
@@ -485,9 +721,14 @@ def _accept_after(reg: Registry, text: str, numeral: _Numeral, currency: _Curren
     written = text[currency.start:currency.end]
     if currency.special:
         if currency.hyphen:
-            return False                                   # "a 10-cent stamp" names a stamp
+            # "a 7-cent-a-share dividend", "a 10-cent stamp": the price; "a 10-dime" is no phrase
+            return currency.special == "subunit" and written.lower() != "p"
         if written.lower() == "c":
             return bool(_END.match(text, currency.end))     # "10 c", "43c": not "5 c of ..."
+        if written.lower() == "p":
+            return _is_pence(text, numeral, currency)
+        if written == "Cent":
+            return False                                   # "50 Cent", the rapper
         if currency.special in ("coin", "grand"):
             plural = written.lower().endswith("s")
             return plural or numeral.value == 1 or _soft_end(text, currency.end)
@@ -513,6 +754,8 @@ def _accept_after(reg: Registry, text: str, numeral: _Numeral, currency: _Curren
             return False                                   # "20 pounds of rice"
         if currency.hyphen:
             return False                                   # "a twenty-pound bag"
+        if _weighs(text, numeral.start, currency.end):
+            return False                                   # "he weighs 200 pounds", "200 pounds heavier"
     if currency.hyphen:
         return True                                        # "a 10-billion-dollar deal", "a 20-euro note"
     if _is_singular(reg, named, head) and not scaled:
@@ -522,7 +765,46 @@ def _accept_after(reg: Registry, text: str, numeral: _Numeral, currency: _Curren
     return True
 
 
+# a scale word after the code or symbol that follows the digits ("30 EUR million")
+_SCALE_AFTER_CODE = re.compile(rf"[ \t]+({_SCALE_WORD}|bn|mn|mln|bln|tn|trn)\b", re.I)
+# a scale's letters run into an ISO code: "mUSD", "MEUR", "kEUR", "bnUSD" (not "TEUR": German for a thousand)
+_SCALED_CODE = re.compile(r"(k|K|m|M|mn|MM|bn)([A-Z]{3})")
+# words that make "pounds" a weight in their sentence: "weighs 200 pounds", "a 300-pound weight"
+_WEIGHT_BEFORE = re.compile(
+    r"\b(?:weigh(?:s|ed|ing|t|ts|ty)?|heav(?:y|ier|iest)|overweight|obese|scales|lbs?|kilos?|kilograms?|kg)\b"
+    r"[^.!?\n]{0,48}$", re.I)
+_WEIGHT_AFTER = re.compile(r"[ \t]+(?:heavier|lighter|overweight|underweight|in weight|of (?:body )?weight)\b", re.I)
+
+
+# a price between the weight word and the number: "the heavy bag costs 20 pounds" is money
+_PRICE_WORDS = re.compile(r"\b(?:costs?|costing|paid|pays?|paying|price[sd]?|worth|spent|spend|charged?|fees?|fined?|sold|"
+                          r"bought|earns?|earned|owes?|owed|raised?|won|wins|salary|wages?)\b", re.I)
+
+
+def _weighs(text: str, start: int, end: int) -> bool:
+    """Whether "pounds" at start-end weigh something, by the words of its sentence around it."""
+    if _WEIGHT_AFTER.match(text, end):
+        return True
+    weight = _WEIGHT_BEFORE.search(text, max(0, start - 64), start)
+    return bool(weight and not _PRICE_WORDS.search(text, weight.start(), start))
+
+
 _CENTS_AFTER = re.compile(r"[ \t]+(?:and[ \t]+)?\d")
+# the hundredths after "a dollar", in digits or words: "a dollar fifty", "a pound 20"
+_CENTS_WORDS_AFTER = re.compile(rf"[ \t]+(?:and[ \t]+)?(?:\d{{1,2}}\b|(?:{_UNIT_WORD})\b)", re.I)
+# pence run into digits ("99p", "12.5p"), not the lines of a picture ("720p", "1080p")
+_PENCE_DIGITS = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+_VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
+
+
+def _is_pence(text: str, numeral: _Numeral, currency: _Currency) -> bool:
+    return (
+        currency.glued
+        and numeral.scale == 1
+        and bool(_PENCE_DIGITS.fullmatch(numeral.text))
+        and numeral.text not in _VIDEO_LINES
+        and not text.startswith("-", currency.end)      # "5p-3" of a score, "1p-gene"
+    )
 
 
 def _is_singular(reg: Registry, named: Named, head: str) -> bool:
@@ -566,8 +848,8 @@ def _article_atoms(reg: Registry, text: str, atoms: list[_Atom]) -> list[_Atom]:
             singular = after.named.kind in ("name", "head") and _is_singular(reg, after.named, head)
         if not singular:
             continue
-        # "a dollar a day", "a penny!", "a dollar and 42 cents"; not "a dollar shortage", "a euro zone"
-        if _soft_end(text, after.end):
+        # "a dollar a day", "a penny!", "a dollar and 42 cents", "a dollar fifty"; not "a dollar shortage"
+        if _soft_end(text, after.end) or _CENTS_WORDS_AFTER.match(text, after.end):
             found.append(_Atom(numeral, None, after))
     return found
 
@@ -642,6 +924,7 @@ class _Amount:
     qualifier: Qualifier = Qualifier.EXACT
     low: float | None = None
     high: float | None = None
+    subunit: str = ""       # a count of sub-units ("cents", "p"), until _settle_subunits reads it in its unit
 
 
 @dataclass(frozen=True)
@@ -725,7 +1008,11 @@ def _adjective_currency(reg: Registry, text: str, atom: _Atom, codes: tuple[str 
 def _range(reg: Registry, text: str, low: _Atom, high: _Atom, options: Options) -> _Amount | None:
     """"$3-4 billion", "$3bn-$4bn", "$3 billion to $4 billion", "between $3 billion and $4 billion", "10-20 dollars"."""
     gap = _RANGE_GAP.fullmatch(text, low.end, high.start)
-    if gap is None or not (low.has_currency or high.has_currency) or low.is_subunit or high.is_subunit:
+    # sub-units make a range with sub-units or a bare number ("5-10 cents", "5p-10p"), not with "$20"
+    subunits = high.is_subunit and (low.is_subunit or not low.has_currency)
+    if gap is None or not (low.has_currency or high.has_currency) or (
+        (low.is_subunit or high.is_subunit) and not subunits
+    ):
         return None
     connector = (gap.group(1) or "-").lower()
     opener = _RANGE_OPENER.search(text, max(0, low.start - 10), low.start)
@@ -737,6 +1024,11 @@ def _range(reg: Registry, text: str, low: _Atom, high: _Atom, options: Options) 
         return None                 # "rose from $10 to $20": two amounts, not a span
     if connector == "and" and opener is None:
         return None
+    if (
+        connector == "to" and opener is None and low.has_currency and high.has_currency
+        and _change_right_before().search(text, max(0, low.start - 40), low.start)
+    ):
+        return None                 # "fell 4p to 180p": the change, then the level (but "raised 3 to 4 billion dollars")
     first, second = _money(reg, text, low, options), _money(reg, text, high, options)
     if first and second and first.currency != second.currency and not (first.generic or second.generic):
         return None
@@ -762,6 +1054,7 @@ def _range(reg: Registry, text: str, low: _Atom, high: _Atom, options: Options) 
         qualifier=Qualifier.RANGE,
         low=lo_value,
         high=hi_value,
+        subunit=text[high.after.start:high.after.end].lower() if subunits and high.after else "",
     )
 
 
@@ -791,7 +1084,7 @@ def _with_cents(reg: Registry, text: str, whole: _Atom, part: _Atom, options: Op
     money = _money(reg, text, whole, options)
     if money is None:
         return None
-    value = money.value + math.copysign(part.numeral.value / 100, money.value or 1)
+    value = money.value + math.copysign(part.numeral.value / _minor_units(reg, money.currency), money.value or 1)
     return _Amount(whole.start, end, value, 0.01, money.currency)
 
 
@@ -799,7 +1092,52 @@ def _single(reg: Registry, text: str, atom: _Atom, options: Options) -> _Amount 
     money = _money(reg, text, atom, options)
     if money is None:
         return None
-    return _Amount(atom.start, atom.end, money.value, money.resolution, money.currency)
+    amount = _Amount(atom.start, atom.end, money.value, money.resolution, money.currency)
+    if atom.is_subunit:
+        assert atom.after is not None
+        amount.subunit = text[atom.after.start:atom.after.end].lower()
+    return amount
+
+
+def _minor_units(reg: Registry, code: str | None) -> float:
+    """How many sub-units make the currency's unit: 10 to its minor-unit digits (CLDR's record of ISO 4217),
+    a hundred where the unit has none in use today (yen, won) or the currency is unknown."""
+    currency = reg.currencies.get(code or "")
+    return 10.0 ** (currency.digits if currency and currency.digits else 2)
+
+
+# where a sentence ends between two sums: a stop, then a space and a capital, or a blank line
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+[\"'(]?[A-Z]|\n[ \t]*\n")
+
+
+def _settle_subunits(reg: Registry, text: str, amounts: list[_Amount], default: str) -> None:
+    """Counts of sub-units in their main unit: "310 pence" is 3.10 GBP; "18.5 cents" is of the currency of
+    the nearest sum of the same sentence ("the euro rose 0.3 cents to $1.08": US cents), else of the
+    default currency; a sub-unit that names no currency and finds none stays without one."""
+    for index, amount in enumerate(amounts):
+        if not amount.subunit:
+            continue
+        if amount.currency is None:
+            amount.currency = _nearby_currency(text, amounts, index)
+            if amount.currency is None and amount.subunit in CENT_LIKE:
+                amount.currency = default
+        ratio = _minor_units(reg, amount.currency)
+        amount.value, amount.resolution = _tidy(amount.value / ratio), _tidy(amount.resolution / ratio)
+        amount.low = None if amount.low is None else _tidy(amount.low / ratio)
+        amount.high = None if amount.high is None else _tidy(amount.high / ratio)
+
+
+def _nearby_currency(text: str, amounts: list[_Amount], index: int) -> str | None:
+    here = amounts[index]
+    candidates = [
+        other for other in amounts
+        if other.currency is not None and not other.subunit
+        and not _SENTENCE_BREAK.search(text, min(other.end, here.end), max(other.start, here.start))
+    ]
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda other: abs(other.start - here.start))
+    return nearest.currency
 
 
 def _qualify(text: str, amount: _Amount, floor: int) -> None:
@@ -854,6 +1192,7 @@ def _assemble(reg: Registry, text: str, atoms: list[_Atom], options: Options) ->
         floor = amounts[-1].end if amounts else 0
         _qualify(text, amount, floor)
         amounts.append(amount)
+    _settle_subunits(reg, text, amounts, options.default_currency)
     return amounts
 
 

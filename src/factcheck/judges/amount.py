@@ -16,7 +16,7 @@ The rules (../shared/spec/verdicts.md, "When values agree"), as intervals (`judg
   nearest one where the ECB has none for that date) and agrees when the claim is within
   `context.tolerance` of it, so `€4.5 billion` contradicts `$4.5 billion`. A currency
   without an ECB rate cannot be compared: not_found, and the reason says why;
-- a claim that names no currency (`4.5 billion`, `50 cents`) is compared by its number,
+- a claim that names no currency (`4.5 billion`, `50 centavos`) is compared by its number,
   and the reason says so.
 """
 
