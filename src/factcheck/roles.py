@@ -661,7 +661,7 @@ def assign_roles(doc: Document, claims: list[Claim]) -> list[Claim]:
             values.setdefault(claim.sentence.span.start, []).append((claim.span.start, claim.span.end))
     return [
         claim.model_copy(update={"roles": roles})
-        if claim.kind in ROLE_KINDS and (roles := read_roles(doc, claim, values.get(claim.sentence.span.start, []) if claim.sentence else [])) != NO_ROLES
+        if claim.kind in ROLE_KINDS and (roles := read_roles(doc, claim, values.get(claim.sentence.span.start, []) if claim.sentence else [])) is not NO_ROLES
         else claim
         for claim in claims
     ]
@@ -683,8 +683,9 @@ def read_roles(doc: Document, claim: Claim, values: list[tuple[int, int]] | None
         last += 1
     start, end = _clause(words, first, last)
     if claim.kind == "term":
-        return Roles(event=_event(words, first, last, end, claim.text))
-    return Roles(
+        event = _event(words, first, last, end, claim.text)
+        return Roles(event=event) if event else NO_ROLES
+    roles = Roles(
         measure=_measure(claim, words, first, last, start, end),
         holder=_holder(doc, sentence_start, words, first, last, end),
         rate=_rate(words, first, last),
@@ -693,13 +694,14 @@ def read_roles(doc: Document, claim: Claim, values: list[tuple[int, int]] | None
             [(start - sentence_start, end - sentence_start) for start, end in values or () if (start, end) != (claim.span.start, claim.span.end)],
         ),
     )
+    return roles if roles.measure or roles.holder or roles.rate or roles.period else NO_ROLES
 
 
 def with_roles(claim: Claim) -> Claim:
     """`claim` with the roles its own sentence gives it, when it has none: a fact of a sheet written
     by hand or before roles were read."""
     if claim.kind not in ROLE_KINDS or claim.roles != NO_ROLES or claim.sentence is None:
-        return claim
+        return claim   # (compared by value: a sheet read from YAML has roles of its own making)
     from .text import Document
 
     sentence = claim.sentence
@@ -715,7 +717,7 @@ def with_roles(claim: Claim) -> Claim:
         "sentence": doc.sentence_record(start).model_copy(update={"span": sentence.span.model_copy(update={"start": 0, "end": len(sentence.text)})}),
     })
     roles = read_roles(doc, local)
-    return claim if roles == NO_ROLES else claim.model_copy(update={"roles": roles})
+    return claim if roles is NO_ROLES else claim.model_copy(update={"roles": roles})
 
 
 # --- comparing --------------------------------------------------------------------------------------
@@ -743,6 +745,7 @@ def _stem(word: str) -> str:
     return key
 
 
+@lru_cache(maxsize=8192)
 def _measure_keys(phrase: str) -> tuple[str, frozenset[str]]:
     """The head of a measure phrase (its group's key) and its modifiers."""
     lists = _lists()
@@ -773,6 +776,7 @@ def _compare_measure(claim: str, fact: str) -> str:
     return "unsure"
 
 
+@lru_cache(maxsize=8192)
 def _holder_key(phrase: str) -> str:
     from .align import countries_in
 
@@ -782,33 +786,43 @@ def _holder_key(phrase: str) -> str:
     return phrase.lower().removeprefix("the ")
 
 
-def _compare_holder(claim: Claim, fact: Claim) -> str:
-    claim_holder, fact_holder = claim.roles.holder or "", fact.roles.holder or ""
+def _compare_holder(mine: _Phrases, theirs: _Phrases, claim_sentence: str, fact_sentence: str) -> str:
+    claim_holder, fact_holder = mine[1] or "", theirs[1] or ""
     if _holder_key(claim_holder) == _holder_key(fact_holder):
         return "agree"
     claim_parties, fact_parties = set(claim_holder.split(" and ")), set(fact_holder.split(" and "))
     if len(claim_parties) + len(fact_parties) > 2 and (claim_parties & fact_parties):
         # "Ukraine and Japan signed a deal giving Kyiv $4.5bn" is Japan's $4.5bn too; but "Spain and
         # Portugal pledged a combined €420 million" is not Spain's
-        totals = {period_key(side.roles.period or "") for side in (claim, fact)}
+        totals = {period_key(side[3] or "") for side in (mine, theirs)}
         return "unsure" if "to_date" in totals else "agree"
     # giver and receiver are both holders of a kind: "Ukraine receives $4.5bn from Japan" is about
     # Japan's $4.5bn; a holder the other sentence names only where no subject stands leaves it open
-    for holder, other in ((claim_holder, fact), (fact_holder, claim)):
-        if other.sentence is not None and _named_off_subject(holder, other.sentence.text):
+    for holder, other in ((claim_holder, fact_sentence), (fact_holder, claim_sentence)):
+        if _named_off_subject(holder, other):
             return "neutral"
     if claim_holder.startswith("the ") != fact_holder.startswith("the "):
         return "neutral"   # a generic holder ("the company") may be the named one ("Moderna"): the context decides
     return "differs"
 
 
+@lru_cache(maxsize=4096)
+def _countries_of_sentence(sentence: str) -> frozenset[str]:
+    from .align import countries_in
+
+    return frozenset(countries_in(sentence))
+
+
+@lru_cache(maxsize=16384)
 def _named_off_subject(holder: str, sentence: str) -> bool:
     """Whether `sentence` names `holder` (or its country) other than as the subject of a clause."""
     from .align import countries_in
 
-    words = _words(sentence)
     countries = countries_in(holder)
     head = holder.removeprefix("the ").split()[0].lower() if holder.strip() else ""
+    if head not in sentence.lower() and not (countries and countries & _countries_of_sentence(sentence)):
+        return False   # most holders are not in the other sentence at all: no need to read it
+    words = _words(sentence)
     for index, word in enumerate(words):
         same = word.lower.removesuffix("'s") == head or (countries and word.is_capitalised and countries_in(word.text) == countries)
         if same and not _opens_clause(words, index):
@@ -846,12 +860,25 @@ def _compare_event(claim: str, fact: str) -> str:
 def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleComparison:
     """Whether `fact` is about the same thing as `claim`, role by role."""
     mine, theirs = claim.roles, fact.roles
-    if mine == NO_ROLES and theirs == NO_ROLES:
-        return RoleComparison()
+    if mine is NO_ROLES and theirs is NO_ROLES:
+        return _NOTHING_TO_COMPARE
+    return _compare(
+        (mine.measure, mine.holder, mine.rate, mine.period, mine.event),
+        (theirs.measure, theirs.holder, theirs.rate, theirs.period, theirs.event),
+        claim.sentence.text if claim.sentence else "", fact.sentence.text if fact.sentence else "", anchor_year,
+    )
+
+
+_NOTHING_TO_COMPARE = RoleComparison()
+_Phrases = tuple[str | None, str | None, str | None, str | None, str | None]   # a Roles' phrases, in ROLE_NAMES order
+
+
+# alignment compares each claim with many facts, and a source's facts share their sentences and roles
+@lru_cache(maxsize=65536)
+def _compare(mine: _Phrases, theirs: _Phrases, claim_sentence: str, fact_sentence: str, anchor_year: int | None) -> RoleComparison:
     differs = unsure = None
     agreeing = 0
-    for role in ROLE_NAMES:
-        claim_phrase, fact_phrase = getattr(mine, role), getattr(theirs, role)
+    for role, claim_phrase, fact_phrase in zip(ROLE_NAMES, mine, theirs):
         if role == "rate" and bool(claim_phrase) != bool(fact_phrase):
             # a rate is never compared with a total
             differs = differs or RoleDifference(role, claim_phrase or "", fact_phrase or "")
@@ -865,7 +892,7 @@ def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleCo
         if role == "measure":
             outcome = _compare_measure(claim_phrase, fact_phrase)
         elif role == "holder":
-            outcome = _compare_holder(claim, fact)
+            outcome = _compare_holder(mine, theirs, claim_sentence, fact_sentence)
         elif role == "period":
             outcome = _compare_period(period_key(claim_phrase, anchor_year), period_key(fact_phrase, anchor_year))
         elif role == "event":
@@ -883,9 +910,9 @@ def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleCo
     if differs is None and unsure is None and agreeing == 0:
         # a claim that says what its value is about is contradicted only by a fact that says the same of
         # at least one of those things: words around the value alone are no evidence against it
-        stated = next((role for role in ROLE_NAMES if getattr(mine, role)), None)
+        stated = next(((role, phrase) for role, phrase in zip(ROLE_NAMES, mine) if phrase), None)
         if stated is not None:
-            unsure = RoleDifference(stated, getattr(mine, stated), "")
+            unsure = RoleDifference(*stated, "")
     return RoleComparison(differs, unsure, agreeing)
 
 
