@@ -335,6 +335,8 @@ class Aligner:
         facts and reports one, so only that one needs its reason."""
         verdict_of = verdict or (lambda fact: judge(fact)[0])
         index = self.index
+        if claim.kind in _BY_IDENTITY:
+            return _align_by_identity(claim, index)
         context = context_of(claim, index.anchor_year, self._reader)
         candidates = index.candidates(claim.kind, context)
         if not candidates:
@@ -378,6 +380,18 @@ class Aligner:
             # contradicted by another, unless their time frames or occasions tell them apart.
             best = overturning
         return Alignment(best.fact, *judge(best.fact))
+
+
+# Kinds aligned by who or what they name, not by the words around them: a name is about the
+# person or organisation of the same identity wherever the source names them (judges/name.py).
+_BY_IDENTITY = frozenset({"name"})
+
+
+def _align_by_identity(claim: Claim, index: FactIndex) -> Alignment:
+    from .judges.name import identify
+
+    fact, verdict, reason = identify(claim, index.facts)
+    return Alignment(fact, verdict, reason)
 
 
 def _score(claim: Context, fact: Context, agreement: float) -> float:

@@ -14,7 +14,7 @@ from ..models import KINDS, Claim
 from ..text import Document
 from .base import Options
 
-ORDER: tuple[str, ...] = ("amount", "term", "date", "count", "signatory", "location")
+ORDER: tuple[str, ...] = ("amount", "term", "date", "count", "signatory", "location", "name")
 
 
 def run_extractors(doc: Document, options: Options, kinds: Iterable[str] | None = None) -> list[Claim]:
