@@ -318,8 +318,11 @@ def _is_country_word(word: str) -> bool:
 
 
 def _opens_sentence(doc: Document, mention: Mention) -> bool:
+    """Whether a mention stands first in its sentence, or after a closing bracket or a colon
+    (sentence splitting keeps "(...) Critics were ..." together)."""
     start, _ = doc.sentence_at(mention.start)
-    return not doc.norm[start : mention.start].strip(_LEAD_IN)
+    before = doc.norm[start : mention.start].rstrip(_LEAD_IN)
+    return not before or before[-1] in ".!?:)"
 
 
 def _in_heading(doc: Document, mention: Mention) -> bool:

@@ -70,6 +70,8 @@ def describe(value: NameValue) -> str:
 
 def identify(claim: Claim, facts: Sequence[Claim]) -> tuple[Claim | None, Verdict, str]:
     """The source fact a name claim is about, the verdict against it and why: align.py's path for names."""
+    if not any(fact.kind == "name" for fact in facts):
+        return None, Verdict.NOT_FOUND, "the source states no name fact"
     verdict, reason, fact = _judge(_value(claim), _source_names(facts))
     return fact, verdict, reason
 

@@ -7,7 +7,7 @@
     def test_my_parser(example):
         assert my_parser(example.text) == example.value
 
-- `amounts()`, `terms()`, `dates()`, `counts()`, `signatories()`, `locations()`: normalised
+- `amounts()`, `terms()`, `dates()`, `counts()`, `signatories()`, `locations()`, `names()`: normalised
   values (the pydantic value models of `factcheck.models`). Their keyword-only parameters
   take a value or a strategy: `amounts(currencies=["USD", "EUR"], min_value=1e6)`,
   `amounts(currencies=st.sampled_from(["JPY"]))`.
@@ -42,6 +42,7 @@ def _hypothesis_setup_hook() -> None:
         models.CountValue: "counts",
         models.SignatoryValue: "signatories",
         models.LocationValue: "locations",
+        models.NameValue: "names",
         models.Party: "parties",
         models.Claim: "claims",
         models.FactSheet: "fact_sheets",
@@ -62,17 +63,17 @@ from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import InvalidArgument  # noqa: E402
 
 from ..models import (  # noqa: E402
-    KINDS, AmountValue, Claim, CountValue, DateValue, FactSheet, LocationValue, Party, Qualifier, Sentence,
-    SignatoryValue, Span, TermValue, Value,
+    KINDS, AmountValue, Claim, CountValue, DateValue, FactSheet, LocationValue, NameValue, Party, Qualifier,
+    Sentence, SignatoryValue, Span, TermValue, Value,
 )
 from . import _forms as forms  # noqa: E402
 from ._render import (  # noqa: E402
     Core, amount_phrases, count_phrases, country_party, date_phrases, framed, iso_duration, location_phrases,
-    place_of, signatory_cores, term_phrases,
+    name_phrases, place_of, signatory_cores, term_phrases,
 )
 
 __all__ = [
-    "Rendered", "amounts", "terms", "dates", "counts", "signatories", "locations", "parties",
+    "Rendered", "amounts", "terms", "dates", "counts", "signatories", "locations", "names", "parties",
     "rendered", "claims", "fact_sheets",
 ]
 
@@ -375,6 +376,25 @@ def locations(draw: st.DrawFn, *, countries: Any = None, levels: Any = None) -> 
     return draw(st.sampled_from(pool))
 
 
+@st.composite
+def names(draw: st.DrawFn, *, types: Any = None, titles: Any = True, ages: Any = True) -> NameValue:
+    """People and organisations: `NameValue(name="Sara Hill", type="person", title="Mayor", age=55)`,
+    `NameValue(name="IMF", type="organisation")`.
+
+    `types`: among person and organisation; `titles`, `ages`: whether a person may have a title or an age.
+    """
+    kind = draw(_strategy(types, "types") if types is not None else st.sampled_from(["person", "organisation"]))
+    if kind not in ("person", "organisation"):
+        raise InvalidArgument(f"unknown name type {kind!r} (known: person, organisation)")
+    if kind == "organisation":
+        return NameValue(name=draw(st.sampled_from(forms.NAMED_ORGANISATIONS)).name, type="organisation")
+    title = None
+    if draw(_strategy(titles, "titles")) and draw(st.booleans()):
+        title = draw(st.sampled_from(forms.NAME_TITLES + forms.NAME_ROLES))
+    age = draw(st.integers(18, 99)) if draw(_strategy(ages, "ages")) and draw(st.booleans()) else None
+    return NameValue(name=draw(st.sampled_from(forms.NAMED_PEOPLE)), type="person", title=title, age=age)
+
+
 # --- rendered sentences ------------------------------------------------------------------------
 
 # sentences that may stand around the one with the claim: no claim of any kind in them
@@ -429,7 +449,7 @@ def _cores(kind: str) -> st.SearchStrategy[Core]:
         return signatory_cores()
     phrases = {
         "amount": amount_phrases, "term": term_phrases, "date": date_phrases, "count": count_phrases,
-        "location": location_phrases,
+        "location": location_phrases, "name": name_phrases,
     }[kind]
     return phrases().flatmap(framed)
 
