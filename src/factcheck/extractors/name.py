@@ -107,7 +107,7 @@ def _title_in() -> re.Pattern[str]:
 _MODIFIER = r"(?i:former|ex-|then-|late|outgoing|incoming|would-be|acting|interim)[ \t]+"
 _ARTICLE = r"(?i:the|a|an)[ \t]+"
 # capitalised words that own a title: "Acme's", "NATO", "Springfield", "the club's"
-_OWNER = (r"(?:(?:the[ \t]+)?[A-Z][\w&.-]{0,30}(?:[ \t]+[A-Z][\w&.-]{0,30}){0,3}(?:'s)?[ \t]+"
+_OWNER = (r"(?:(?:the[ \t]+)?(?!(?i:the|a|an)[ \t])[A-Z][\w&-]{0,30}(?:[ \t]+[A-Z][\w&-]{0,30}){0,3}(?:'s)?[ \t]+"
           r"|(?:the[ \t]+)?(?:club|city|company|team|firm|party|group|bank|country|ministry)'s[ \t]+)")
 # what a title is of: "of Springfield", "for the ministry", "at Acme"
 _OF = r"(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[\w&'-]{1,30}(?:[ \t]+[\w&'-]{1,30}){0,3}?)"

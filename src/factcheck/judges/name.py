@@ -191,7 +191,7 @@ def _same_middle(a: str, b: str) -> bool:
 
 
 _COMPANY_FORMS = frozenset(
-    "ltd limited inc incorporated plc llc llp co corp corporation company group holdings gmbh ag sa nv".split()
+    "ltd limited inc incorporated plc llc llp co corp corporation company group holdings gmbh ag sa nv fc afc cf".split()
 )
 _SMALL_WORDS = frozenset("of the and for on in to at de".split())
 
