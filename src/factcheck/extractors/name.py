@@ -41,7 +41,7 @@ from typing import Literal
 from ..models import Claim, NameValue
 from ..text import Document, alternation
 from .base import Options, make_claim
-from .entities import ORGANISATION_WORDS, Mention, is_office, mentions
+from .entities import ORGANISATION_WORDS, Mention, is_office, mentions, same_person
 
 NameType = Literal["person", "organisation"]
 
@@ -108,7 +108,7 @@ _MODIFIER = r"(?i:former|ex-|then-|late|outgoing|incoming|would-be|acting|interi
 _ARTICLE = r"(?i:the|a|an)[ \t]+"
 # capitalised words that own a title: "Acme's", "NATO", "Springfield", "the club's"
 _OWNER = (r"(?:(?:the[ \t]+)?(?!(?i:the|a|an)[ \t])[A-Z][\w&-]{0,30}(?:[ \t]+[A-Z][\w&-]{0,30}){0,3}(?:'s)?[ \t]+"
-          r"|(?:the[ \t]+)?(?:club|city|company|team|firm|party|group|bank|country|ministry)'s[ \t]+)")
+          r"|(?:the[ \t]+)?[a-z]{2,20}'s[ \t]+)")
 # what a title is of: "of Springfield", "for the ministry", "at Acme"
 _OF = r"(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[\w&'-]{1,30}(?:[ \t]+[\w&'-]{1,30}){0,3}?)"
 
@@ -148,7 +148,7 @@ def _role_after() -> re.Pattern[str]:
 
 _SPEECH_VERBS = frozenset(
     "said says told added wrote announced argued insisted noted explained warned claimed stated tweeted "
-    "posted confirmed denied reported signed met scored won lost resigned died".split()
+    "posted confirmed denied reported".split()
 )
 # joining words that make a bare capitalised name the title of a work, not a person
 _TITLE_OF_WORK = frozenset("of the and for on in to with a an".split())
@@ -180,13 +180,18 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 def _candidates(doc: Document) -> Iterator[_Candidate]:
     norm = doc.norm
-    named = [_without_opening_word(doc, mention) for mention in mentions(doc)]
+    named = [_written_in_full(doc, _without_opening_word(doc, mention)) for mention in mentions(doc)]
     capitalised_inside = {m.text for m in named if not _opens_sentence(doc, m)}
+    people: list[str] = []   # full names of the people named so far, for a surname to refer back to
     for mention in named:
         kind = _name_type(doc, mention, capitalised_inside)
         if kind is None:
             continue
+        if mention.text.endswith(_LOWER_FORMS):
+            kind = "organisation"
         title, name, start = _title_in_mention(mention)
+        if kind == "person":
+            name = _refer_back(name, people)
         before = norm[max(0, start - _WINDOW) : start]
         role = _role_before().search(before) if title is None else None
         age: int | None = None
@@ -214,6 +219,38 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
         value = NameValue(name=name, type=kind, title=title, age=age if age and age < 130 else None)
         spans = ((wide_start, wide_end), (wide_start, end), (mention.start, end))
         yield _Candidate(tuple(dict.fromkeys(spans)), value)
+
+
+# company forms written in lower case after a name ("Northwind plc"), and initials before one ("J. Ferreira")
+_LOWER_FORM = re.compile(r"[ \t]+(?P<form>plc|inc\.|ltd\.)(?!\w)")
+_LOWER_FORMS = (" plc", " inc.", " ltd.")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,3}\Z")
+
+
+def _written_in_full(doc: Document, mention: Mention) -> Mention:
+    """A name with its initials before it or its company form in lower case after it."""
+    if mention.kind not in ("name", "person", "other"):
+        return mention
+    start, end = mention.start, mention.end
+    initials = _INITIALS.search(doc.norm, max(0, start - 8), start)
+    if initials is not None and mention.kind != "other" and " " not in mention.text:
+        start = initials.start()
+    form = _LOWER_FORM.match(doc.norm, end) if not mention.possessive else None
+    if form is not None:
+        end = form.end()
+    if (start, end) == (mention.start, mention.end):
+        return mention
+    text = doc.norm[start:end]
+    return replace(mention, start=start, end=end, text=text, name=text)
+
+
+def _refer_back(name: str, people: list[str]) -> str:
+    """A surname alone stands for the full name given last with it ('Hill' after 'Sara Hill')."""
+    if " " in name:
+        if not is_office(name):
+            people.append(name)
+        return name
+    return next((full for full in reversed(people) if same_person(name, full)), name)
 
 
 _OPENING_WORD = re.compile(r"(?P<word>[A-Z][a-z]{2,30})[ \t]+(?:of|for|at|in)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
