@@ -293,6 +293,8 @@ class FactIndex:
     def __post_init__(self) -> None:
         reader = SentenceReader()
         for fact in self.facts:
+            if fact.kind in _BY_IDENTITY:
+                continue   # aligned by identity: no context to compare
             context = context_of(fact, self.anchor_year, reader)
             entries = self._by_kind[fact.kind]
             for word in set(context.words.split()):

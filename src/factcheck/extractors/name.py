@@ -31,6 +31,7 @@ Springfield`, `Acme's chief executive`) and the age.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -41,7 +42,7 @@ from typing import Literal
 from ..models import Claim, NameValue
 from ..text import Document, alternation
 from .base import Options, make_claim
-from .entities import ORGANISATION_WORDS, Mention, is_office, mentions, same_person
+from .entities import ORGANISATION_WORDS, Mention, is_function_word, is_office, mentions, same_person
 
 NameType = Literal["person", "organisation"]
 
@@ -166,7 +167,9 @@ class _Candidate:
 def extract(doc: Document, options: Options) -> Iterable[Claim]:
     found = list(_candidates(doc))
     # a name inside a wider one ("NATO" in "NATO chief Jens Stoltenberg") is that one's title
-    widest = [c for c in found if not any(o is not c and _inside(c.spans[-1], o.spans[0]) for o in found)]
+    # (candidates come in text order, and a wider one reaches back only over the names just before it)
+    widest = [c for i, c in enumerate(found)
+              if not any(_inside(c.spans[-1], o.spans[0]) for o in found[i + 1 : i + 4])]
     for candidate in widest:
         for start, end in candidate.spans:
             if not doc.is_taken(start, end):
@@ -193,14 +196,14 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
         if kind == "person":
             name = _refer_back(name, people)
         before = norm[max(0, start - _WINDOW) : start]
-        role = _role_before().search(before) if title is None else None
+        role = _role_before().search(before) if title is None and _title_ends_near(norm, start) else None
         age: int | None = None
         wide_start = start
         if role is not None and kind != "organisation":
             title = " ".join(role.group("title").split())
             wide_start = start - len(before) + role.start("title")
             age = int(role.group("age")) if role.group("age") else None
-        elif kind == "person" and (young := _AGE_BEFORE.search(before)):
+        elif kind == "person" and "-year-old" in before[-30:] and (young := _AGE_BEFORE.search(before)):
             age = int(young.group("age"))
             wide_start = start - len(before) + young.start("age")
         end = mention.end
@@ -297,7 +300,8 @@ def _name_type(doc: Document, mention: Mention, capitalised_inside: set[str]) ->
         return None
     text = mention.text
     words = text.split()
-    if len(text) < 2 or text in _not_names() or words[0] in _not_names() or _in_heading(doc, mention):
+    if len(text) < 2 or text in _not_names() or words[0] in _not_names() or is_function_word(words[0]) \
+            or _in_heading(doc, mention):
         return None
     if any(word in organisation_words() for word in words):
         return "organisation" if len(words) > 1 or text.isupper() else None
@@ -337,9 +341,29 @@ def _common_word(doc: Document, word: str) -> bool:
     """Whether a capitalised word opening a sentence reads as a common word there: a plural or a
     participle ('Photos', 'Including', 'Reportedly'), or a word the text writes in lower case too."""
     lower = word.lower()
-    if lower.endswith(("s", "ing", "ed", "ly")):
-        return True
-    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", doc.norm) is not None
+    return lower.endswith(("s", "ing", "ed", "ly")) or lower in _lower_case_words(doc.norm)
+
+
+@functools.lru_cache(maxsize=8)
+def _lower_case_words(norm: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w-])[a-z][\w'-]{0,40}", norm))
+
+
+# how far before a name its title may end ("the chief executive of the company, Ann Cole")
+_TITLE_REACH = 50
+
+
+def _title_ends_near(norm: str, start: int) -> bool:
+    """Whether a title ends shortly before `start`: the role pattern is tried only there."""
+    ends = _title_ends(norm)
+    at = bisect.bisect_left(ends, start - _TITLE_REACH)
+    return at < len(ends) and ends[at] <= start
+
+
+@functools.lru_cache(maxsize=8)
+def _title_ends(norm: str) -> list[int]:
+    """Where each title of the text ends, in order: found in one pass over the text."""
+    return [match.end() for match in _title_in().finditer(norm)]
 
 
 def _known_body(word: str) -> bool:
@@ -367,7 +391,11 @@ def _in_heading(doc: Document, mention: Mention) -> bool:
     norm = doc.norm
     line_start = norm.rfind("\n", 0, mention.start) + 1
     line_end = norm.find("\n", mention.end)
-    line = norm[line_start : line_end if line_end >= 0 else len(norm)].strip()
+    return _is_heading(norm[line_start : line_end if line_end >= 0 else len(norm)].strip())
+
+
+@functools.lru_cache(maxsize=1024)   # asked once for each name on the line
+def _is_heading(line: str) -> bool:
     if not line or line[-1] in ".!?\"':;,)":
         return False
     words = [word for word in re.findall(r"[^\W\d_][\w'-]*", line) if len(word) > 3]

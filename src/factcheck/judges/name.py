@@ -26,6 +26,7 @@ its signatory parties (a party's title read from the fact's words).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -169,11 +170,16 @@ def _role(entry: _Named) -> str:
 
 
 def _same(value: NameValue, entry: _Named) -> bool:
-    if _digits(value.name) != _digits(entry.name):   # "SARS-CoV-2" is not "SARS-CoV-4"
+    return _same_names(value.name, value.type, entry.name, entry.type)
+
+
+@functools.lru_cache(maxsize=65536)   # a source names one person many times, and drafts name the same people
+def _same_names(a: str, type_a: str, b: str, type_b: str) -> bool:
+    if _digits(a) != _digits(b):   # "SARS-CoV-2" is not "SARS-CoV-4"
         return False
-    if value.type == "person" and entry.type == "person":
-        return same_person(value.name, entry.name) and _same_middle(value.name, entry.name)
-    return same_organisation(value.name, entry.name)
+    if type_a == "person" and type_b == "person":
+        return same_person(a, b) and _same_middle(a, b)
+    return same_organisation(a, b)
 
 
 def _digits(name: str) -> str:
