@@ -16,7 +16,10 @@ Each party of the claim gets its own verdict against the fact's parties:
   a person the source does not name is not found, a person of a party country when the source
   names someone else for that country (`Ukrainian President Petro Poroshenko` against Zelensky)
   too.
-The claim: contradicted if any party is, supported if all are, otherwise not found.
+The claim: contradicted if any party is, supported if all are, otherwise not found; the parties
+judged are those the claim's own words name (a claim per group of parties, see
+`extractors.signatory`), so `France signed a deal with Chile` against France and Peru is a supported
+claim `France` and a contradicted claim `Chile`.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from .context import JudgeContext
 
 
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
-    claimed, stated = _value(claim).parties, _value(fact).parties
+    claimed, stated = _own_parties(claim), _value(fact).parties
     judged = [(party, *_judge(party, stated)) for party in claimed]
     if len(stated) > 1:
         source = f"source names {_names(stated)} as the parties"
@@ -46,6 +49,27 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
 def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
     """The verdict of `compare` alone: its reasons are most of the judging, and a draft names few signatories."""
     return compare(claim, fact, context)[0]
+
+
+def _own_parties(claim: Claim) -> list[Party]:
+    """The parties of the claim that its own words name: a signing written in two groups of parties
+    is two claims (`France signed a deal with Chile`: `France`, `Chile`), each listing all the parties,
+    and each judged on its own, so that a wrong party is reported where it is written. All of them
+    when its words name none (a hand-edited fact sheet)."""
+    from ..extractors.signatory import parties_in
+
+    parties = _value(claim).parties
+    named = parties_in(claim.text)
+    own = [party for party in parties if any(_same_party(party, other) for other in named)]
+    return own or parties
+
+
+def _same_party(a: Party, b: Party) -> bool:
+    if a.type == "person" or b.type == "person":
+        return a.type == b.type and same_person(a.name, b.name)
+    if a.type == "country" or b.type == "country":
+        return a.country is not None and a.country == b.country
+    return _fold(a.name) == _fold(b.name)
 
 
 def describe(value: SignatoryValue) -> str:
