@@ -217,7 +217,7 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
             if title is None and (later := _role_after().match(norm, wide_end)) is not None:
                 title = " ".join(later.group("title").split())
                 wide_end = later.end()
-        if title is not None and kind == "person" and is_office(name):
+        if kind == "person" and (is_office(name) or title is not None and _names_an_office(mention.text, title)):
             continue
         value = NameValue(name=name, type=kind, title=title, age=age if age and age < 130 else None)
         spans = ((wide_start, wide_end), (wide_start, end), (mention.start, end))
@@ -270,6 +270,11 @@ def _without_opening_word(doc: Document, mention: Mention) -> Mention:
     start = mention.start + match.end()
     text = mention.text[match.end() :]
     return replace(mention, start=start, text=text, name=text)
+
+
+def _names_an_office(text: str, title: str) -> bool:
+    """'Minister of Foreign Affairs': the words after a title say what it is of, and name no one."""
+    return text[len(title) :].lstrip(" ,").startswith(("of ", "for "))
 
 
 def _title_in_mention(mention: Mention) -> tuple[str | None, str, int]:
@@ -388,13 +393,23 @@ def _opens_sentence(doc: Document, mention: Mention) -> bool:
 
 def _in_heading(doc: Document, mention: Mention) -> bool:
     """A line in Title Case without a full stop: a heading, whose capitals name nothing."""
-    norm = doc.norm
-    line_start = norm.rfind("\n", 0, mention.start) + 1
-    line_end = norm.find("\n", mention.end)
-    return _is_heading(norm[line_start : line_end if line_end >= 0 else len(norm)].strip())
+    return _headings(doc.norm)[bisect.bisect_right(_line_starts(doc.norm), mention.start) - 1]
 
 
-@functools.lru_cache(maxsize=1024)   # asked once for each name on the line
+@functools.lru_cache(maxsize=8)
+def _line_starts(norm: str) -> list[int]:
+    return [0] + [match.end() for match in re.finditer("\n", norm)]
+
+
+@functools.lru_cache(maxsize=8)
+def _headings(norm: str) -> list[bool]:
+    """Whether each line of the text is a heading: read once for the text, each line once."""
+    starts = _line_starts(norm)
+    ends = [start - 1 for start in starts[1:]] + [len(norm)]
+    return [_is_heading(norm[start:end].strip()) if len(norm) - start and end - start < 200 else False
+            for start, end in zip(starts, ends)]
+
+
 def _is_heading(line: str) -> bool:
     if not line or line[-1] in ".!?\"':;,)":
         return False

@@ -352,13 +352,6 @@ def _as_party(element: Element) -> Party | None:
     return element.party()
 
 
-def parties_in(text: str) -> list[Party]:
-    """The parties a claim's own words name ('Chile', 'Tokyo and Kyiv', 'President Zelensky')."""
-    from ..text import Document
-
-    return [party for party in (_as_party(mention) for mention in mentions(Document(text))) if party is not None]
-
-
 def _looks_like_code(element: Element) -> bool:
     return isinstance(element, Mention) and element.kind == "name" and element.text.isupper() and len(element.text) <= 3
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..extractors.entities import fold_name, same_person
-from ..extractors.name import Office, office_of, organisation_words
+from ..extractors.name import Office, office_of
 from ..models import Claim, NameValue, SignatoryValue, Verdict
 from .context import JudgeContext
 
@@ -228,8 +228,9 @@ def _organisation_key(name: str) -> str:
 def _acronym(name: str) -> str | None:
     """'World Food Programme' -> 'WFP'; None for a name of one word."""
     words = [word for word in re.findall(r"[^\W\d_][\w'-]*", name) if word.lower() not in _SMALL_WORDS]
-    words = [word for word in words if word not in organisation_words() or not word[:1].isupper() or len(words) > 1]
-    return "".join(word[0].upper() for word in words) if len(words) > 1 else None
+    if len(words) < 2 or any(word.isupper() for word in words):
+        return None   # a name holding an acronym ("EU Council") is no expansion of another
+    return "".join(word[0].upper() for word in words)
 
 
 def _bare(name: str) -> str | None:

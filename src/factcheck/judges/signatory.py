@@ -24,6 +24,8 @@ claim `France` and a contradicted claim `Chile`.
 
 from __future__ import annotations
 
+import re
+
 from ..extractors.entities import country_name, is_office, same_person
 from ..models import Claim, Party, SignatoryValue, Verdict
 from .context import JudgeContext
@@ -56,20 +58,31 @@ def _own_parties(claim: Claim) -> list[Party]:
     is two claims (`France signed a deal with Chile`: `France`, `Chile`), each listing all the parties,
     and each judged on its own, so that a wrong party is reported where it is written. All of them
     when its words name none (a hand-edited fact sheet)."""
-    from ..extractors.signatory import parties_in
-
     parties = _value(claim).parties
-    named = parties_in(claim.text)
-    own = [party for party in parties if any(_same_party(party, other) for other in named)]
+    own = [party for party in parties if _names_party(claim.text, party)]
     return own or parties
 
 
-def _same_party(a: Party, b: Party) -> bool:
-    if a.type == "person" or b.type == "person":
-        return a.type == b.type and same_person(a.name, b.name)
-    if a.type == "country" or b.type == "country":
-        return a.country is not None and a.country == b.country
-    return _fold(a.name) == _fold(b.name)
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.'-]{0,40}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w.'-]{0,40}){0,5}")
+
+
+def _names_party(text: str, party: Party) -> bool:
+    """Whether a claim's words name a party: a country by any name, capital or demonym; an organisation
+    by its name or the gazetteer's aliases; a person by any spelling (read from the words alone: the
+    entity finder's cache is kept for whole texts)."""
+    if party.type == "country":
+        from ..align import countries_in
+
+        return party.country in countries_in(text)
+    runs = [run.removesuffix("'s") for run in _CAPITALISED_RUN.findall(text)]
+    if party.type == "person":
+        return any(same_person(run, party.name) for run in runs)
+    from ..gazetteer import organisation
+
+    known = organisation(party.name)
+    return _fold(party.name) in _fold(text) or any(
+        known is not None and organisation(run) is known for run in runs
+    )
 
 
 def describe(value: SignatoryValue) -> str:
