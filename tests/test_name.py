@@ -210,3 +210,36 @@ def test_names_round_trip_through_fact_sheets() -> None:
     assert [f for f in again.facts if f.kind == "name"] == [f for f in sheet.facts if f.kind == "name"]
     [claim] = [c for c in factcheck.check("Mayor Tom Green spoke.", source=again).claims if c.kind == "name"]
     assert claim.verdict.value == "contradicted"
+
+
+# --- Hypothesis strategies -------------------------------------------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+import factcheck.testing.strategies as fst  # noqa: E402
+
+
+@given(fst.names(types=["organisation"]))
+def test_names_of_organisations(value: NameValue) -> None:
+    assert value.type == "organisation" and value.title is None and value.age is None
+
+
+@given(fst.names(types="person", titles=False, ages=False))
+def test_names_of_people_without_titles_or_ages(value: NameValue) -> None:
+    assert value.type == "person" and value.title is None and value.age is None
+
+
+@given(st.from_type(NameValue))
+def test_names_are_registered_with_from_type(value: NameValue) -> None:
+    assert isinstance(value, NameValue) and value.name
+
+
+@given(fst.rendered("name"), fst.names(types="person", titles=False, ages=False))
+def test_a_person_the_source_never_names_is_not_found(example, other: NameValue) -> None:
+    # the rendered sentence as the source, a sentence naming someone else as the draft
+    value = example.value
+    if value.type == "person" and other.name.split()[-1] != value.name.split()[-1]:
+        [claim] = [c for c in factcheck.check(f"{other.name} declined to comment.", source=example.text).claims
+                   if c.kind == "name"]
+        assert claim.verdict.value == "not_found"
+        assert claim.reason == f"the source never names {other.name}"
