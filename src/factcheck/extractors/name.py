@@ -165,16 +165,32 @@ class _Candidate:
 
 
 def extract(doc: Document, options: Options) -> Iterable[Claim]:
+    for candidate in _widest_candidates(doc):
+        for start, end in candidate.spans:
+            if not doc.is_taken(start, end):
+                yield make_claim(doc, "name", start, end, candidate.value)
+                break
+
+
+# the candidates of the last few texts: a run checks many drafts against one source
+_KEPT: dict[str, list[_Candidate]] = {}
+_KEPT_TEXTS = 8
+
+
+def _widest_candidates(doc: Document) -> list[_Candidate]:
+    """The names of a text (they depend on its words alone), found once for each of the last few texts."""
+    kept = _KEPT.get(doc.norm)
+    if kept is not None:
+        return kept
     found = list(_candidates(doc))
     # a name inside a wider one ("NATO" in "NATO chief Jens Stoltenberg") is that one's title
     # (candidates come in text order, and a wider one reaches back only over the names just before it)
     widest = [c for i, c in enumerate(found)
               if not any(_inside(c.spans[-1], o.spans[0]) for o in found[i + 1 : i + 4])]
-    for candidate in widest:
-        for start, end in candidate.spans:
-            if not doc.is_taken(start, end):
-                yield make_claim(doc, "name", start, end, candidate.value)
-                break
+    if len(_KEPT) >= _KEPT_TEXTS:
+        del _KEPT[next(iter(_KEPT))]
+    _KEPT[doc.norm] = widest
+    return widest
 
 
 def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
@@ -253,7 +269,12 @@ def _refer_back(name: str, people: list[str]) -> str:
         if not is_office(name):
             people.append(name)
         return name
-    return next((full for full in reversed(people) if same_person(name, full)), name)
+    return next((full for full in reversed(people) if _same_person(name, full)), name)
+
+
+@functools.lru_cache(maxsize=65536)   # a text names the same few people again and again
+def _same_person(a: str, b: str) -> bool:
+    return same_person(a, b)
 
 
 _OPENING_WORD = re.compile(r"(?P<word>[A-Z][a-z]{2,30})[ \t]+(?:of|for|at|in)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
