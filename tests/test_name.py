@@ -146,7 +146,8 @@ def test_same_organisation(a: str, b: str, same: bool) -> None:
 SOURCE = (
     "Mayor Sara Hill, 55, opened the bridge on Saturday. French President Emmanuel Macron sent a message. "
     "The city's chief executive, Tom Green, attended with Acme Ltd and the International Monetary Fund. "
-    "Former governor Amira Haddad was there. Volodymyr Zelenskyy sent thanks. Dr Kenji Sato spoke."
+    "Former governor Amira Haddad was there. Volodymyr Zelenskyy sent thanks. Dr Kenji Sato spoke. "
+    "Conservative leader Pierre Poilievre and NATO chief Mark Rutte sent messages."
 )
 
 JUDGED = [
@@ -172,13 +173,19 @@ JUDGED = [
     ("Governor Sara Hill spoke.", "contradicted", "the source calls Sara Hill Mayor, not Governor"),
     ("Hill, 54, spoke.", "contradicted", "the source gives Sara Hill's age as 55, not 54"),
     # not found: never named, or more than the source says
-    ("NATO chief Jens Stoltenberg spoke.", "not_found", "the source never names Jens Stoltenberg"),
+    ("UN chief Jens Stoltenberg spoke.", "not_found", "the source never names Jens Stoltenberg"),
     ("The World Bank attended.", "not_found", "the source never names World Bank"),
     ("Tom Greene's cousin Maria Costa spoke.", "not_found", "the source never names Maria Costa"),
     ("Governor Amira Haddad was there.", "not_found", "the source calls Amira Haddad Former governor, not Governor"),
     ("Tom Green, 40, attended.", "not_found", "gives no age"),
     ("Mayor Tom Green's deputy spoke.", "contradicted", "the source's mayor is Sara Hill"),
     ("Chancellor Kenji Sato spoke.", "not_found", "the source names Kenji Sato but not as Chancellor"),
+    # leaders and chiefs have one holder for each body both texts name
+    ("Conservative leader Maria Costa spoke.", "contradicted",
+     "the source's Conservative leader is Pierre Poilievre, not Maria Costa"),
+    ("NATO chief Jens Stoltenberg spoke.", "contradicted", "the source's NATO chief is Mark Rutte, not Jens Stoltenberg"),
+    ("Leader Maria Costa spoke.", "not_found", "the source never names Maria Costa"),
+    ("Army chief Maria Costa spoke.", "not_found", "the source never names Maria Costa"),
     # a president of a country the draft does not name is not the source's president of France
     ("President Ines Moreau spoke.", "not_found", "the source never names Ines Moreau"),
 ]

@@ -53,6 +53,7 @@ class Title:
     office: str
     group: str        # titles of one group and different offices conflict; "" never does
     one_holder: bool  # one person holds the office at a time in a place or an organisation
+    needs_of: bool = False   # ... compared only where both sides say of what ("Conservative leader")
 
 
 # --- the word lists ------------------------------------------------------------------------------
@@ -69,7 +70,7 @@ def titles() -> dict[str, Title]:
     found: dict[str, Title] = {}
     for line in _data_lines("titles.tsv")[1:]:   # after the header row
         phrase, office, group, one_holder = line.split("\t")
-        found[phrase] = Title(phrase, office, group, one_holder == "yes")
+        found[phrase] = Title(phrase, office, group, one_holder in ("yes", "of"), one_holder == "of")
     return found
 
 
@@ -210,7 +211,7 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
             kind = "organisation"
         title, name, start = _title_in_mention(mention)
         if kind == "person":
-            name = _refer_back(name, people)
+            name = _refer_back(_without_place(name), people)
         before = norm[max(0, start - _WINDOW) : start]
         role = _role_before().search(before) if title is None and _title_ends_near(norm, start) else None
         age: int | None = None
@@ -261,6 +262,16 @@ def _written_in_full(doc: Document, mention: Mention) -> Mention:
         return mention
     text = doc.norm[start:end]
     return replace(mention, start=start, end=end, text=text, name=text)
+
+
+def _without_place(name: str) -> str:
+    """'Ann Cole of Springfield' is Ann Cole (of a place the gazetteer knows)."""
+    person, of, place = name.partition(" of ")
+    if not of or not person:
+        return name
+    from ..gazetteer import lookup_places
+
+    return person if lookup_places(place) else name
 
 
 def _refer_back(name: str, people: list[str]) -> str:

@@ -13,7 +13,7 @@ its signatory parties (a party's title read from the fact's words).
 - contradicted: the draft gives an office that one person holds at a time (data/names/titles.tsv,
   `one_holder`) to someone other than the source's holder (`Mayor Tom Green` where the source's
   mayor is Sara Hill), when the source names one holder of it (of the same place or body where
-  both say which); the draft's title conflicts with every title the source gives that person
+  both say which; for a leader or a chief, both must say which: `Conservative leader`); the draft's title conflicts with every title the source gives that person
   (same group of offices, different office: `Prime Minister Macron` against `President Macron`);
   the draft's age disagrees with the source's;
 - not_found: the source never names them; or the draft says more than the source does: an office
@@ -146,6 +146,9 @@ def _other_holder(value: NameValue, office: Office, named: Sequence[_Named], sam
         return None
     holders = [entry for entry in named if entry.office is not None and entry.office.current
                and entry.office.title.office == office.title.office and entry not in same]
+    if office.of:   # the draft says of what: the holders of that, or of what the source leaves unsaid
+        holders = [entry for entry in holders if entry.office.of == office.of  # type: ignore[union-attr]
+                   or not (entry.office.of or office.title.needs_of)]  # type: ignore[union-attr]
     distinct: list[_Named] = []
     for entry in holders:
         if not any(same_person(entry.name, other.name) for other in distinct):
@@ -153,17 +156,20 @@ def _other_holder(value: NameValue, office: Office, named: Sequence[_Named], sam
     if len(distinct) != 1:
         return None
     holder = distinct[0]
-    stated_of, claimed_of = holder.office.of, office.of  # type: ignore[union-attr]
-    if stated_of and claimed_of:
-        return holder if stated_of & claimed_of else None
-    if stated_of and any(len(word) == 2 and word.isupper() for word in stated_of):
+    if office.of:
+        return holder
+    if office.title.needs_of:
+        return None
+    if any(len(word) == 2 and word.isupper() for word in holder.office.of):  # type: ignore[union-attr]
         return None   # the source's office is a country's, and the draft does not say which country
     return holder
 
 
 def _role(entry: _Named) -> str:
+    """'mayor', 'chief executive'; a leader or a chief with what it is of, as the source writes it:
+    'NATO chief', 'Conservative leader'."""
     assert entry.office is not None
-    return entry.office.title.office
+    return entry.title if entry.office.title.needs_of and entry.title else entry.office.title.office
 
 
 # --- identity ---------------------------------------------------------------------------------------
