@@ -141,7 +141,7 @@ _AGE_AFTER = re.compile(
 def _role_after() -> re.Pattern[str]:
     """A role just after a name (and its age): ', the mayor of Springfield', ', chief executive of Acme'."""
     return re.compile(
-        rf",[ \t]+(?:{_ARTICLE})?(?P<title>(?:{_MODIFIER})?{_titles()}"
+        rf",[ \t]+(?:{_ARTICLE})?(?P<title>(?:{_MODIFIER})?(?:[A-Z][\w-]{{1,30}}[ \t]+){{0,2}}{_titles()}"
         rf"(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[A-Z][\w&'-]{{0,30}}(?:[ \t]+[A-Z][\w&'-]{{0,30}}){{0,3}})?)(?![\w-])"
     )
 
@@ -204,6 +204,9 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
     capitalised_inside = {m.text for m in named if not _opens_sentence(doc, m)}
     people: list[str] = []   # full names of the people named so far, for a surname to refer back to
     for mention in named:
+        body = None
+        if (split := _person_of_body(mention)) is not None:
+            mention, body = split
         kind = _name_type(doc, mention, capitalised_inside)
         if kind is None:
             continue
@@ -231,11 +234,15 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
             if aged is not None:
                 age = age if age is not None else int(aged.group("age"))
                 wide_end = end + aged.end()
-            if title is None and (later := _role_after().match(norm, wide_end)) is not None:
+            honorific = title is not None and not (office := office_of(title)) is None and not office.title.group \
+                and office.title.office in ("honorific", "doctor")
+            if (title is None or honorific) and (later := _role_after().match(norm, wide_end)) is not None:
                 title = " ".join(later.group("title").split())
                 wide_end = later.end()
         if kind == "person" and (is_office(name) or title is not None and _names_an_office(mention.text, title)):
             continue
+        if body is not None and title is not None:
+            title = f"{title} of {body}"
         value = NameValue(name=name, type=kind, title=title, age=age if age and age < 130 else None)
         spans = ((wide_start, wide_end), (wide_start, end), (mention.start, end))
         yield _Candidate(tuple(dict.fromkeys(spans)), value)
@@ -272,6 +279,26 @@ def _without_place(name: str) -> str:
     from ..gazetteer import lookup_places
 
     return person if lookup_places(place) else name
+
+
+_PERSON_OF = re.compile(r"(?P<person>[A-Z][\w'-]{1,30}(?:[ \t]+[A-Z][\w'-]{1,30}){1,2})[ \t]+of[ \t]+(?:the[ \t]+)?(?P<body>.+)")
+
+
+def _person_of_body(mention: Mention) -> tuple[Mention, str] | None:
+    """'Ann Cole of Acme Ltd': a person of an organisation, read as a run of one name by the finder;
+    the person's mention and the body, which qualifies their title."""
+    if mention.kind not in ("name", "other"):
+        return None
+    match = _PERSON_OF.fullmatch(mention.text)
+    if match is None:
+        return None
+    person, body = match.group("person"), match.group("body")
+    if any(word in organisation_words() or word.lower() in titles() for word in person.split()):
+        return None
+    if not any(word in organisation_words() for word in body.split()) and not _known_body(body):
+        return None
+    end = mention.start + len(person)
+    return replace(mention, end=end, text=person, name=person, kind="name", possessive=False), body
 
 
 def _refer_back(name: str, people: list[str]) -> str:
@@ -452,6 +479,12 @@ def _is_heading(line: str) -> bool:
 # --- reading a title ------------------------------------------------------------------------------
 
 
+# the legal forms of companies: "Acme Ltd" is Acme
+COMPANY_FORMS = frozenset(
+    "ltd limited inc incorporated plc llc llp co corp corporation company group holdings gmbh ag sa nv fc afc cf".split()
+)
+
+
 @dataclass(frozen=True)
 class Office:
     """What a written title says: the office, whether it is held now, and what it is of."""
@@ -479,8 +512,8 @@ def office_of(written: str | None) -> Office | None:
     for word in re.findall(r"[^\W\d_][\w&-]*", rest):
         if word.lower() in _TITLE_OF_WORK or word.lower().strip("-") in modifiers() or word.lower() in ("acting", "interim"):
             continue
-        if word.lower() in titles():
-            continue
+        if word.lower() in titles() or not word[:1].isupper() or word.lower() in COMPANY_FORMS:
+            continue   # "the city's chief executive": the article's own city; "Acme Ltd" is Acme
         of.add(_country_or_word(word))
     return Office(title, current, frozenset(of))
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..extractors.entities import fold_name, same_person
-from ..extractors.name import Office, office_of
+from ..extractors.name import COMPANY_FORMS, Office, office_of
 from ..models import Claim, NameValue, SignatoryValue, Verdict
 from .context import JudgeContext
 
@@ -139,7 +139,8 @@ def _other_holder(value: NameValue, office: Office, named: Sequence[_Named], sam
     """The one person the source gives the draft's one-holder office, when it is not the draft's person.
 
     Not when the source gives the draft's person that office too; where the source says whose office
-    it is (`Ukrainian President`), the draft must say so too, or the offices of two countries could meet."""
+    it is (`Ukrainian President`, `Acme's chief executive`), the draft must say so too, or the offices
+    of two countries or companies could meet."""
     if not office.current or not office.title.one_holder or value.type != "person":
         return None
     if any(entry.office is not None and entry.office.title.office == office.title.office for entry in same):
@@ -158,10 +159,8 @@ def _other_holder(value: NameValue, office: Office, named: Sequence[_Named], sam
     holder = distinct[0]
     if office.of:
         return holder
-    if office.title.needs_of:
-        return None
-    if any(len(word) == 2 and word.isupper() for word in holder.office.of):  # type: ignore[union-attr]
-        return None   # the source's office is a country's, and the draft does not say which country
+    if office.title.needs_of or holder.office.of:  # type: ignore[union-attr]
+        return None   # the source says whose office it is (`Ukrainian President`), and the draft does not
     return holder
 
 
@@ -202,9 +201,6 @@ def _same_middle(a: str, b: str) -> bool:
                for x, y in zip(words_a[1:-1], words_b[1:-1]))
 
 
-_COMPANY_FORMS = frozenset(
-    "ltd limited inc incorporated plc llc llp co corp corporation company group holdings gmbh ag sa nv fc afc cf".split()
-)
 _SMALL_WORDS = frozenset("of the and for on in to at de".split())
 
 
@@ -226,7 +222,7 @@ def _organisation_key(name: str) -> str:
     words = fold_name(name).split()
     while words and words[0] == "the":
         words.pop(0)
-    while len(words) > 1 and words[-1] in _COMPANY_FORMS:
+    while len(words) > 1 and words[-1] in COMPANY_FORMS:
         words.pop()
     return " ".join(words)
 
