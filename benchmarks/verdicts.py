@@ -135,6 +135,21 @@ def _scores(rows: list[dict], keep) -> dict:
     }
 
 
+def _name_slice(rows: list[dict]) -> dict:
+    """Inconsistent summaries whose edit changes a capitalised word: how many a name claim on the edit
+    catches (contradicted), how many more it marks not_found, how many any contradicted claim catches."""
+    def on_edit(row: dict, verdict: str) -> bool:
+        return any(c["kind"] == "name" and c["verdict"] == verdict and c["on_edit"] for c in row["claims"])
+
+    contradicted = [row for row in rows if on_edit(row, "contradicted")]
+    return {
+        "inconsistent": len(rows),
+        "name_contradicted": len(contradicted),
+        "name_not_found_only": sum(on_edit(row, "not_found") for row in rows if row not in contradicted),
+        "any_contradicted": sum(row["predicted"] for row in rows),
+    }
+
+
 def main() -> None:
     import factcheck
 
@@ -188,6 +203,7 @@ def main() -> None:
         for claim in contradicted:
             by_kind[claim["kind"]][claim["outcome"]] += 1
         verdicts = Counter((c["kind"], c["verdict"]) for row in subset for c in row["claims"])
+        name_edits = [row for row in subset if "capitalized" in row["edit_kinds"] and row["inconsistent"]]
         domains[domain] = {
             "all": balanced_accuracy([(r["inconsistent"], r["predicted"]) for r in subset]),
             "slice_edit_kinds": balanced_accuracy([(r["inconsistent"], r["predicted"]) for r in ours_both]),
@@ -198,6 +214,7 @@ def main() -> None:
                 kind: {**counts, "precision": counts["correct"] / sum(counts.values())} for kind, counts in by_kind.items()
             },
             "claims_by_kind_verdict": {f"{k}/{v}": n for (k, v), n in sorted(verdicts.items())},
+            "name_slice": _name_slice(name_edits),
             "published": PUBLISHED.get(domain, {}),
             "what_if": {name: _scores(subset, keep) for name, keep in WHAT_IF.items()},
             "what_if_slice": {name: _scores(ours_vs_all, keep) for name, keep in WHAT_IF.items()},
@@ -236,6 +253,10 @@ def main() -> None:
               f"consistent with a contradiction {numbers['consistent_with_any_contradicted']:.1%}; "
               f"edits inside quotes caught {quotes['caught']}/{quotes['inconsistent']} "
               f"({quotes['caught_by_quote']} by a quote claim)")
+        names = numbers["name_slice"]
+        print(f"  name edits: {names['inconsistent']} inconsistent, {names['name_contradicted']} with a contradicted "
+              f"name, {names['name_not_found_only']} more with a not_found name, {names['any_contradicted']} with "
+              f"any contradicted claim")
     print(f"{len(rows)} summaries in {seconds:.1f} s")
 
 

@@ -17,13 +17,10 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 import factcheck
-from benchmarks.corpus import source_and_draft
 from factcheck import align, judges
-from factcheck.align import MIN_SCORE, Aligner, Alignment, Context, FactIndex, context_of
-from factcheck.facts import load_facts
+from factcheck.align import Aligner, Context, FactIndex
 from factcheck.judges.context import JudgeContext
-from factcheck.models import Claim, Verdict
-from factcheck.words import noun_key
+from factcheck.models import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 

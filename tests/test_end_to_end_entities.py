@@ -36,7 +36,9 @@ SEED_CASES = [
     # a country or organisation that is not a party
     ("Germany and Japan signed a security agreement during the G7 summit.", "Germany and Japan", "signatory",
      "contradicted"),
-    ("Ukraine signed a security agreement with Germany on Thursday.", "Ukraine", "signatory", "contradicted"),
+    # the wrong party is the claim that is contradicted, where it is written
+    ("Ukraine signed a security agreement with Germany on Thursday.", "Germany", "signatory", "contradicted"),
+    ("Ukraine signed a security agreement with Germany on Thursday.", "Ukraine", "signatory", "supported"),
     ("The security pact was signed by Ukraine and France.", "Ukraine and France", "signatory", "contradicted"),
     ("Kyiv and the European Union signed a security agreement during the G7 summit.",
      "Kyiv and the European Union", "signatory", "contradicted"),

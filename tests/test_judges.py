@@ -46,7 +46,7 @@ _PAIRS = _pairs()
 
 
 def test_the_pairs_cover_every_kind() -> None:
-    assert {claim.kind for claim, _ in _PAIRS} == {"amount", "term", "date", "count", "signatory", "location"}
+    assert {claim.kind for claim, _ in _PAIRS} == {"amount", "term", "date", "count", "signatory", "location", "name"}
 
 
 @pytest.mark.parametrize(

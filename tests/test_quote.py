@@ -302,7 +302,9 @@ def test_kinds_option_and_every_output_format_carry_quotes(tmp_path: Path) -> No
 def test_suppression_comments_switch_quotes_off() -> None:
     draft = '<!-- factcheck-ignore-next-line -->\n"Nobody in this city will be left behind," Hill said.\n'
     report = factcheck.check(draft, source=SOURCE)
-    assert report.summary.suppressed == 1 and not report.claims
+    found = factcheck.extract_claims(draft)
+    assert "quote" in {claim.kind for claim in found}   # and the name of its speaker
+    assert report.summary.suppressed == len(found) and not report.claims
 
 
 # --- the seed article ----------------------------------------------------------------------------------

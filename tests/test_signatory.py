@@ -41,7 +41,8 @@ def parties(claim: Claim) -> list[tuple[str, str, str | None]]:
 
 # --- extraction ------------------------------------------------------------------------------------
 
-# (sentence, the claim's words, its parties)
+# (sentence, the claims' words, its parties): a claim per group of parties written together
+# ("Japan|Ukraine" for "Japan signed a pact with Ukraine"), each listing every party
 FOUND = [
     # coordinated subjects, in any of the names a country goes by
     ("Ukraine and Japan signed a security agreement on Thursday.", "Ukraine and Japan", [UA, JP]),
@@ -58,23 +59,23 @@ FOUND = [
     ("Kyiv has signed a deal.", "Kyiv", [UA]),
     # demonyms and governments
     ("The Ukrainian and Japanese governments signed the pact.", "Ukrainian and Japanese governments", [UA, JP]),
-    ("The Japanese government signed a deal with Ukraine.", "Japanese government", [JP, UA]),
-    ("Japan's government has signed the agreement with Kyiv.", "Japan's government", [JP, UA]),
+    ("The Japanese government signed a deal with Ukraine.", "Japanese government|Ukraine", [JP, UA]),
+    ("Japan's government has signed the agreement with Kyiv.", "Japan's government|Kyiv", [JP, UA]),
     # organisations
-    ("NATO signed a memorandum with Ukraine.", "NATO", [NATO, UA]),
+    ("NATO signed a memorandum with Ukraine.", "NATO|Ukraine", [NATO, UA]),
     ("The G7 and Ukraine agreed a joint declaration.", "G7 and Ukraine", [G7, UA]),
-    ("Ukraine struck a deal with the European Union.", "Ukraine", [UA, EU]),
+    ("Ukraine struck a deal with the European Union.", "Ukraine|European Union", [UA, EU]),
     ("The EU and Kenya signed a trade deal.", "EU and Kenya", [EU, KE]),
     ("NATO and the European Union signed a joint declaration.", "NATO and the European Union", [NATO, EU]),
     # counterparts after the verb, passives, agents
-    ("Tokyo inked a deal with Kyiv.", "Tokyo", [JP, UA]),
-    ("Japan signed a deal with Germany, Italy and France.", "Japan", [JP, DE, IT, FR]),
+    ("Tokyo inked a deal with Kyiv.", "Tokyo|Kyiv", [JP, UA]),
+    ("Japan signed a deal with Germany, Italy and France.", "Japan|Germany, Italy and France", [JP, DE, IT, FR]),
     ("The pact was sealed by Japan and Ukraine.", "Japan and Ukraine", [JP, UA]),
     ("The accord, signed by Ukraine and Japan, runs for a decade.", "Ukraine and Japan", [UA, JP]),
     ("The document was signed on Thursday by Zelensky and Kishida.", "Zelensky and Kishida",
      [("Zelensky", "person", None), ("Kishida", "person", None)]),
-    ("The deal that Kyiv signed with Tokyo runs for ten years.", "Kyiv", [UA, JP]),
-    ("The agreement, which Japan signed with Ukraine, provides aid.", "Japan", [JP, UA]),
+    ("The deal that Kyiv signed with Tokyo runs for ten years.", "Kyiv|Tokyo", [UA, JP]),
+    ("The agreement, which Japan signed with Ukraine, provides aid.", "Japan|Ukraine", [JP, UA]),
     ("Japan and Ukraine struck a deal.", "Japan and Ukraine", [JP, UA]),
     ("Japan and Ukraine pledged to cooperate on reconstruction.", "Japan and Ukraine", [JP, UA]),
     # "X and Y's leaders"
@@ -82,23 +83,24 @@ FOUND = [
     # an agreement named with its parties
     ("The agreement between Ukraine and Japan provides billions in aid.", "Ukraine and Japan", [UA, JP]),
     ("An accord between Kyiv and Tokyo was reached in Puglia.", "Kyiv and Tokyo", [UA, JP]),
-    ("Japan's security pact with Ukraine runs for ten years.", "Japan", [JP, UA]),
+    ("Japan's security pact with Ukraine runs for ten years.", "Japan|Ukraine", [JP, UA]),
     ("The Japan-Ukraine agreement was hailed as historic.", "Japan-Ukraine", [JP, UA]),
     ("The new EU-Kenya trade deal cuts tariffs.", "EU-Kenya", [EU, KE]),
     # people, with their titles and countries as the text gives them
     ("Ukrainian President Volodymyr Zelensky signed the agreement with Japanese Prime Minister Fumio Kishida.",
-     "Ukrainian President Volodymyr Zelensky",
+     "Ukrainian President Volodymyr Zelensky|Japanese Prime Minister Fumio Kishida",
      [("Volodymyr Zelensky", "person", "UA"), ("Fumio Kishida", "person", "JP")]),
-    ("Japan's Prime Minister Fumio Kishida signed the pact with Kyiv.", "Japan's Prime Minister Fumio Kishida",
+    ("Japan's Prime Minister Fumio Kishida signed the pact with Kyiv.",
+     "Japan's Prime Minister Fumio Kishida|Kyiv",
      [("Fumio Kishida", "person", "JP"), UA]),
     ("Japan's prime minister, Fumio Kishida, and Zelensky signed the pact.",
      "Japan's prime minister, Fumio Kishida, and Zelensky",
      [("Fumio Kishida", "person", "JP"), ("Zelensky", "person", None)]),
-    ("The President of Ukraine signed the deal with Japan.", "President of Ukraine",
+    ("The President of Ukraine signed the deal with Japan.", "President of Ukraine|Japan",
      [("President of Ukraine", "person", "UA"), JP]),
-    ("Kenya's president signed the agreement with the EU.", "Kenya's president",
+    ("Kenya's president signed the agreement with the EU.", "Kenya's president|EU",
      [("President of Kenya", "person", "KE"), EU]),
-    ("Zelensky, who signed the pact with Kishida, thanked Tokyo.", "Zelensky",
+    ("Zelensky, who signed the pact with Kishida, thanked Tokyo.", "Zelensky|Kishida",
      [("Zelensky", "person", None), ("Kishida", "person", None)]),
     # ISO codes, in a list of codes
     ("JP and UA signed a pact.", "JP and UA", [JP, UA]),
@@ -108,10 +110,10 @@ FOUND = [
 @pytest.mark.parametrize(("sentence", "text", "expected"), FOUND, ids=[case[0][:50] for case in FOUND])
 def test_found(sentence, text, expected):
     found = signatories(sentence)
-    assert [claim.text for claim in found] == [text]
-    assert parties(found[0]) == expected
-    claim = found[0]
-    assert sentence[claim.span.start : claim.span.end] == claim.text
+    assert [claim.text for claim in found] == text.split("|")
+    assert all(parties(claim) == expected for claim in found)
+    for claim in found:
+        assert sentence[claim.span.start : claim.span.end] == claim.text
 
 
 # not signing events, or not with named parties
@@ -142,17 +144,16 @@ def test_not_signatory(sentence):
     assert signatories(sentence) == []
 
 
-def test_a_place_between_the_parties_leaves_the_claim_to_the_first():
-    (claim,) = signatories("Japan signed the pact in Puglia with Ukraine.")
-    assert claim.text == "Japan"
-    assert parties(claim) == [JP, UA]
+def test_a_place_between_the_parties_leaves_it_to_the_location():
+    claims = signatories("Japan signed the pact in Puglia with Ukraine.")
+    assert [(claim.text, parties(claim)) for claim in claims] == [("Japan", [JP, UA]), ("Ukraine", [JP, UA])]
     locations = [c.text for c in extract_claims("Japan signed the pact in Puglia with Ukraine.") if c.kind == "location"]
     assert locations == ["Puglia"]
 
 
 def test_one_claim_per_signing_event():
     text = "Japan signed a pact with Ukraine, and Germany signed one with France."
-    assert [parties(claim) for claim in signatories(text)] == [[JP, UA], [DE, FR]]
+    assert [parties(claim) for claim in signatories(text)] == [[JP, UA], [JP, UA], [DE, FR], [DE, FR]]
 
 
 def test_a_later_sentence_about_the_same_document_shares_its_parties():

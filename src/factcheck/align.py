@@ -302,6 +302,8 @@ class FactIndex:
         reader = SentenceReader()
         self.facts = [with_roles(fact) for fact in self.facts]
         for fact in self.facts:
+            if fact.kind in _BY_IDENTITY:
+                continue   # aligned by identity: no context to compare
             context = context_of(fact, self.anchor_year, reader)
             entries = self._by_kind[fact.kind]
             for word in set(context.words.split()):
@@ -348,6 +350,8 @@ class Aligner:
         facts and reports one, so only that one needs its reason."""
         verdict_of = verdict or (lambda fact: judge(fact)[0])
         index = self.index
+        if claim.kind in _BY_IDENTITY:
+            return _align_by_identity(claim, index)
         context = context_of(claim, index.anchor_year, self._reader)
         candidates = index.candidates(claim.kind, context)
         if not candidates:
@@ -448,6 +452,18 @@ def _described(fact: Claim) -> str:
     from . import judges
 
     return judges.describe(fact)
+
+
+# Kinds aligned by who or what they name, not by the words around them: a name is about the
+# person or organisation of the same identity wherever the source names them (judges/name.py).
+_BY_IDENTITY = frozenset({"name"})
+
+
+def _align_by_identity(claim: Claim, index: FactIndex) -> Alignment:
+    from .judges.name import identify
+
+    fact, verdict, reason = identify(claim, index.facts)
+    return Alignment(fact, verdict, reason)
 
 
 def _score(claim: Context, fact: Context, agreement: float) -> float:

@@ -16,7 +16,7 @@ from typing import NoReturn
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = ("contradicted", "not_found")  # as models.FAIL_LEVELS, without importing the models
-KIND_NAMES = ("amount", "term", "date", "count", "signatory", "location", "quote")
+KIND_NAMES = ("amount", "term", "date", "count", "signatory", "location", "quote", "name")
 
 
 class UsageError(Exception):

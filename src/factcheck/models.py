@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION = "1"
 
 Kind = Literal["amount", "term", "date", "count", "signatory", "location", "name", "quote"]
-KINDS: tuple[str, ...] = ("amount", "term", "date", "count", "signatory", "location", "quote")
+KINDS: tuple[str, ...] = ("amount", "term", "date", "count", "signatory", "location", "quote", "name")
 
 
 class Verdict(StrEnum):

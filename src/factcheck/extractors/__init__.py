@@ -15,7 +15,7 @@ from ..roles import assign_roles
 from ..text import Document
 from .base import Options
 
-ORDER: tuple[str, ...] = ("amount", "term", "date", "count", "signatory", "location", "quote")
+ORDER: tuple[str, ...] = ("amount", "term", "date", "count", "signatory", "location", "quote", "name")
 
 
 def run_extractors(doc: Document, options: Options, kinds: Iterable[str] | None = None) -> list[Claim]:

@@ -657,6 +657,11 @@ def _sentence_elements(norm: str) -> list[list[Element]]:
     return sentences
 
 
+def is_function_word(word: str) -> bool:
+    """Whether a capitalised word is a function or time word ('The', 'However', 'Officials') and no name."""
+    return word.lower() in _FUNCTION_WORDS or word.lower() in _DAYS_AND_MONTHS
+
+
 def is_word(element: Element | None, words: frozenset[str] | set[str]) -> bool:
     """Whether the element is a plain token among `words` (compared in lower case)."""
     return isinstance(element, Token) and element.lower in words

@@ -25,9 +25,12 @@ whose counterparts the text leaves open (`Kyiv has signed more than a dozen simi
 its backers`, `such deals`, `other pacts`). ISO codes are parties only in lists of codes
 (`JP and UA signed`).
 
-One claim per signing event. Its words run from the first party to the last, unless a place or
-an earlier claim (a date, an amount) stands between them: then the claim is the first party's
-words alone. Its value lists every party.
+One claim per group of parties a signing event writes together: `Ukraine and Japan signed` is
+one claim, `France signed a deal with Chile` two (`France`; `Chile`), so that a wrong party is
+underlined where it is written. A claim's words run from the group's first party to its last,
+unless a place or an earlier claim (a date, an amount) stands between them: then the claim is the
+first party's words alone. Its value lists every party of the event; the judge rules on the
+parties its own words name (`judges.signatory`).
 
 A later event about the agreement of an earlier one (a participle, or `the document`, `the deal`,
 `it` as its object) whose parties all belong to the earlier event's countries shares the earlier
@@ -92,7 +95,7 @@ _PARTY_KINDS = ("country", "capital", "demonym", "organisation", "person", "name
 @dataclass
 class _Event:
     parties: list[Party]
-    lead: list[Mention]         # the first group of party mentions in the text: the claim's words
+    groups: list[list[Mention]]   # the groups of party mentions in text order: a claim's words each
     refers_back: bool = False   # about an agreement named before ("the document", a participle)
     group: list[Party] = field(default_factory=list)
 
@@ -105,9 +108,11 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
     named = mentions(doc)
     starts = [mention.start for mention in named]
     for event in events:
-        span = _span(doc, event, named, starts)
-        if span is not None:
-            yield make_claim(doc, "signatory", span[0], span[1], SignatoryValue(parties=event.group or event.parties))
+        value = SignatoryValue(parties=event.group or event.parties)
+        for group in event.groups:
+            span = _span(doc, group, named, starts)
+            if span is not None:
+                yield make_claim(doc, "signatory", span[0], span[1], value)
 
 
 # --- events in one sentence ---------------------------------------------------------------------
@@ -160,8 +165,8 @@ def _verb_event(elements: list[Element], verb: int, used: set[int]) -> _Event | 
     if any(i in used for i in parties_at):
         return None
     used.update(parties_at)
-    lead = min(groups, key=lambda group: group[0])
-    return _event([elements[i] for i in parties_at], [elements[i] for i in lead], refers_back)  # type: ignore[misc]
+    written = [[elements[i] for i in group] for group in sorted(groups, key=lambda group: group[0])]
+    return _event([elements[i] for i in parties_at], written, refers_back)  # type: ignore[arg-type]
 
 
 def _noun_event(elements: list[Element], noun: int, used: set[int]) -> _Event | None:
@@ -182,14 +187,14 @@ def _noun_event(elements: list[Element], noun: int, used: set[int]) -> _Event | 
         used.add(before)
         used.update(at)
         parties = compound + [p for p in (_as_party(elements[i]) for i in at) if p is not None]
-        return _event_of(parties, [owner])  # type: ignore[list-item]
-    lead = at
+        return _event_of(parties, [[owner]])  # type: ignore[list-item]
+    groups = [at]
     if isinstance(owner, Mention) and owner.possessive and _is_party(owner):
-        at, lead = [before, *at], [before]
+        at, groups = [before, *at], [[before], at]
     if len({_side(_as_party(elements[i])) for i in at}) < 2 or any(i in used for i in at):
         return None
     used.update(at)
-    return _event([elements[i] for i in at], [elements[i] for i in lead], False)  # type: ignore[misc]
+    return _event([elements[i] for i in at], [[elements[i] for i in group] for group in groups if group], False)  # type: ignore[misc]
 
 
 def _subject(elements: list[Element], verb: int) -> tuple[list[int], bool, bool]:
@@ -395,18 +400,18 @@ def _key(party: Party) -> tuple[str, str]:
     return (party.type, (party.country or party.name).casefold())
 
 
-def _event(found: list[Mention], lead: list[Mention], refers_back: bool) -> _Event | None:
+def _event(found: list[Mention], groups: list[list[Mention]], refers_back: bool) -> _Event | None:
     parties = [party for party in (_as_party(mention) for mention in found) if party is not None]
-    return _event_of(parties, lead, refers_back)
+    return _event_of(parties, groups, refers_back)
 
 
-def _event_of(parties: list[Party], lead: list[Mention], refers_back: bool = False) -> _Event | None:
+def _event_of(parties: list[Party], groups: list[list[Mention]], refers_back: bool = False) -> _Event | None:
     unique: dict[tuple[str, str], Party] = {}
     for party in parties:
         unique.setdefault(_key(party), party)
     if not unique:
         return None
-    return _Event(list(unique.values()), lead, refers_back)
+    return _Event(list(unique.values()), groups, refers_back)
 
 
 # --- across sentences ------------------------------------------------------------------------------
@@ -430,9 +435,9 @@ def _share_parties(events: list[_Event]) -> None:
             earlier = event
 
 
-def _span(doc: Document, event: _Event, named: tuple[Mention, ...], starts: list[int]) -> tuple[int, int] | None:
-    """From the first party to the last; the first party alone when a place or a claim lies between."""
-    ordered = sorted(event.lead, key=lambda m: m.start)
+def _span(doc: Document, group: list[Mention], named: tuple[Mention, ...], starts: list[int]) -> tuple[int, int] | None:
+    """From a group's first party to its last; the first party alone when a place or a claim lies between."""
+    ordered = sorted(group, key=lambda m: m.start)
     start, end = ordered[0].start, ordered[-1].end
     own = {(m.start, m.end) for m in ordered}
     between = named[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]

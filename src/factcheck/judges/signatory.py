@@ -16,10 +16,15 @@ Each party of the claim gets its own verdict against the fact's parties:
   a person the source does not name is not found, a person of a party country when the source
   names someone else for that country (`Ukrainian President Petro Poroshenko` against Zelensky)
   too.
-The claim: contradicted if any party is, supported if all are, otherwise not found.
+The claim: contradicted if any party is, supported if all are, otherwise not found; the parties
+judged are those the claim's own words name (a claim per group of parties, see
+`extractors.signatory`), so `France signed a deal with Chile` against France and Peru is a supported
+claim `France` and a contradicted claim `Chile`.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..extractors.entities import country_name, is_office, same_person
 from ..models import Claim, Party, SignatoryValue, Verdict
@@ -27,7 +32,7 @@ from .context import JudgeContext
 
 
 def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, str]:
-    claimed, stated = _value(claim).parties, _value(fact).parties
+    claimed, stated = _own_parties(claim), _value(fact).parties
     judged = [(party, *_judge(party, stated)) for party in claimed]
     if len(stated) > 1:
         source = f"source names {_names(stated)} as the parties"
@@ -46,6 +51,38 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
 def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
     """The verdict of `compare` alone: its reasons are most of the judging, and a draft names few signatories."""
     return compare(claim, fact, context)[0]
+
+
+def _own_parties(claim: Claim) -> list[Party]:
+    """The parties of the claim that its own words name: a signing written in two groups of parties
+    is two claims (`France signed a deal with Chile`: `France`, `Chile`), each listing all the parties,
+    and each judged on its own, so that a wrong party is reported where it is written. All of them
+    when its words name none (a hand-edited fact sheet)."""
+    parties = _value(claim).parties
+    own = [party for party in parties if _names_party(claim.text, party)]
+    return own or parties
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.'-]{0,40}(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w.'-]{0,40}){0,5}")
+
+
+def _names_party(text: str, party: Party) -> bool:
+    """Whether a claim's words name a party: a country by any name, capital or demonym; an organisation
+    by its name or the gazetteer's aliases; a person by any spelling (read from the words alone: the
+    entity finder's cache is kept for whole texts)."""
+    if party.type == "country":
+        from ..align import countries_in
+
+        return party.country in countries_in(text)
+    runs = [run.removesuffix("'s") for run in _CAPITALISED_RUN.findall(text)]
+    if party.type == "person":
+        return any(same_person(run, party.name) for run in runs)
+    from ..gazetteer import organisation
+
+    known = organisation(party.name)
+    return _fold(party.name) in _fold(text) or any(
+        known is not None and organisation(run) is known for run in runs
+    )
 
 
 def describe(value: SignatoryValue) -> str:

@@ -34,7 +34,8 @@ _DESCRIPTIONS = {
                         "of this kind about the same thing, or the draft is more precise than the source."),
 }
 _NOUNS = {"amount": "sum of money", "term": "length of time", "date": "date", "count": "count",
-          "signatory": "party to the agreement", "location": "place", "quote": "quotation"}
+          "signatory": "party to the agreement", "location": "place", "quote": "quotation",
+          "name": "name of a person or organisation"}
 
 
 def rule_id(kind: str, verdict: Verdict) -> str:

@@ -263,3 +263,33 @@ QUOTES: tuple[str, ...] = (
 # scare quotes: one or two words, checked for presence only
 SCARE_QUOTES: tuple[str, ...] = ("unwavering support", "historic", "a breakthrough", "deep concern", "unacceptable",
                                  "constructive")
+
+# --- names -------------------------------------------------------------------------------------
+
+# people of the name kind: made-up names (no place or body of the gazetteer among their words)
+NAMED_PEOPLE: tuple[str, ...] = (
+    "Sara Hill", "Tom Green", "Maria Costa", "Olena Petrenko", "Kenji Sato", "David Okafor", "Priya Nair",
+    "Lukas Weber", "Ines Moreau", "Joao Ferreira",
+)
+# titles written capitalised before a name, and roles written in lower case before one
+NAME_TITLES: tuple[str, ...] = (
+    "Mayor", "President", "Prime Minister", "Chancellor", "Governor", "Finance Minister", "Dr", "Senator",
+)
+NAME_ROLES: tuple[str, ...] = ("chief executive", "coach", "striker", "spokesperson", "finance minister", "goalkeeper")
+
+
+@dataclass(frozen=True)
+class NamedOrganisation:
+    name: str                    # the canonical name a parser returns
+    written: tuple[str, ...]     # as written in running text
+
+
+NAMED_ORGANISATIONS: tuple[NamedOrganisation, ...] = (
+    NamedOrganisation("Acme Ltd", ("Acme Ltd",)),
+    NamedOrganisation("Northwind Foundation", ("the Northwind Foundation",)),
+    NamedOrganisation("Green Party", ("the Green Party",)),
+    NamedOrganisation("Ministry of Defence", ("the Ministry of Defence",)),
+    NamedOrganisation("Harbourside Rovers FC", ("Harbourside Rovers FC",)),
+    NamedOrganisation("IMF", ("the IMF", "the International Monetary Fund")),
+    NamedOrganisation("NATO", ("NATO",)),
+)

@@ -19,8 +19,8 @@ from fractions import Fraction
 from hypothesis import strategies as st
 
 from ..models import (
-    AmountValue, CountValue, DateValue, LocationValue, Party, Qualifier, QuoteValue, SignatoryValue, Speaker,
-    TermValue, Value,
+    AmountValue, CountValue, DateValue, LocationValue, NameValue, Party, Qualifier, QuoteValue, SignatoryValue,
+    Speaker, TermValue, Value,
 )
 from . import _forms as forms
 from ._numerals import (
@@ -93,6 +93,18 @@ _FRAMES: dict[str, tuple[str, ...]] = {
         "The ministry said {} were ready",
         "The plan covers {}",
         "Officials counted {} at the site",
+    ),
+    # a name opening its sentence, with room for an age after it ("Sara Hill, 55, said ...")
+    "name_subject": (
+        "{} said the plan was sound",
+        "{} declined to comment",
+        "{} welcomed the plan",
+    ),
+    # a name inside its sentence: a role in lower case stays in lower case
+    "name_object": (
+        "The plan was praised by {}",
+        "Reporters questioned {} about the plan",
+        "The report was sent to {} on request",
     ),
     "place": (
         "The leaders met {}",
@@ -737,3 +749,36 @@ def quote_cores(draw: st.DrawFn) -> Core:
         return Core("", opening, words, tail, f" said {named}", QuoteValue(text=words, speaker=speaker))
     return Core(f"{named} spoke after the talks. ", opening, words, tail, " he added",
                 QuoteValue(text=words, speaker=speaker))
+
+# --- names -------------------------------------------------------------------------------------
+
+
+@st.composite
+def name_phrases(draw: st.DrawFn) -> Phrase:
+    """'Mayor Sara Hill', 'coach Tom Green', 'Sara Hill, 55,', 'the 41-year-old Kenji Sato', 'the IMF'."""
+    if draw(st.integers(0, 3)) == 0:
+        organisation = draw(st.sampled_from(forms.NAMED_ORGANISATIONS))
+        written = draw(st.sampled_from(organisation.written))
+        lead, text = ("the ", written[4:]) if written.startswith("the ") else ("", written)
+        role = draw(st.sampled_from(["name_subject", "name_object"]))
+        return Phrase(text, NameValue(name=organisation.name, type="organisation"), role, lead=lead)
+    person = draw(st.sampled_from(forms.NAMED_PEOPLE))
+    style = draw(st.sampled_from(["plain", "title", "role", "age", "aged", "year-old"]))
+    if style == "title":
+        title = draw(st.sampled_from(forms.NAME_TITLES))
+        return Phrase(f"{title} {person}", NameValue(name=person, type="person", title=title),
+                      draw(st.sampled_from(["name_subject", "name_object"])))
+    if style == "role":
+        title = draw(st.sampled_from(forms.NAME_ROLES))
+        return Phrase(f"{title} {person}", NameValue(name=person, type="person", title=title), "name_object",
+                      lead="the " if draw(st.booleans()) else "")
+    age = draw(st.integers(18, 99))
+    if style == "age":
+        return Phrase(f"{person}, {age}", NameValue(name=person, type="person", age=age), "name_subject", tail=",")
+    if style == "aged":
+        return Phrase(f"{person}, aged {age}", NameValue(name=person, type="person", age=age), "name_subject",
+                      tail=",")
+    if style == "year-old":
+        return Phrase(f"{age}-year-old {person}", NameValue(name=person, type="person", age=age), "name_object",
+                      lead="the ")
+    return Phrase(person, NameValue(name=person, type="person"), draw(st.sampled_from(["name_subject", "name_object"])))

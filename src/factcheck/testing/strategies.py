@@ -7,7 +7,7 @@
     def test_my_parser(example):
         assert my_parser(example.text) == example.value
 
-- `amounts()`, `terms()`, `dates()`, `counts()`, `signatories()`, `locations()`, `quotes()`: normalised
+- `amounts()`, `terms()`, `dates()`, `counts()`, `signatories()`, `locations()`, `quotes()`, `names()`: normalised
   values (the pydantic value models of `factcheck.models`). Their keyword-only parameters
   take a value or a strategy: `amounts(currencies=["USD", "EUR"], min_value=1e6)`,
   `amounts(currencies=st.sampled_from(["JPY"]))`.
@@ -43,6 +43,7 @@ def _hypothesis_setup_hook() -> None:
         models.SignatoryValue: "signatories",
         models.LocationValue: "locations",
         models.QuoteValue: "quotes",
+        models.NameValue: "names",
         models.Party: "parties",
         models.Claim: "claims",
         models.FactSheet: "fact_sheets",
@@ -63,17 +64,17 @@ from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import InvalidArgument  # noqa: E402
 
 from ..models import (  # noqa: E402
-    KINDS, AmountValue, Claim, CountValue, DateValue, FactSheet, LocationValue, Party, Qualifier, QuoteValue,
-    Sentence, SignatoryValue, Span, Speaker, TermValue, Value,
+    KINDS, AmountValue, Claim, CountValue, DateValue, FactSheet, LocationValue, NameValue, Party, Qualifier,
+    QuoteValue, Sentence, SignatoryValue, Span, Speaker, TermValue, Value,
 )
 from . import _forms as forms  # noqa: E402
 from ._render import (  # noqa: E402
     Core, amount_phrases, count_phrases, country_party, date_phrases, framed, iso_duration, location_phrases,
-    place_of, quote_cores, signatory_cores, term_phrases,
+    name_phrases, place_of, quote_cores, signatory_cores, term_phrases,
 )
 
 __all__ = [
-    "Rendered", "amounts", "terms", "dates", "counts", "signatories", "locations", "quotes", "parties",
+    "Rendered", "amounts", "terms", "dates", "counts", "signatories", "locations", "quotes", "names", "parties",
     "rendered", "claims", "fact_sheets",
 ]
 
@@ -388,6 +389,25 @@ def quotes(draw: st.DrawFn, *, speakers: Any = True, scare_quotes: Any = True) -
     return QuoteValue(text=text, speaker=Speaker(name=draw(st.sampled_from(forms.PEOPLE)).name, type="person"))
 
 
+@st.composite
+def names(draw: st.DrawFn, *, types: Any = None, titles: Any = True, ages: Any = True) -> NameValue:
+    """People and organisations: `NameValue(name="Sara Hill", type="person", title="Mayor", age=55)`,
+    `NameValue(name="IMF", type="organisation")`.
+
+    `types`: among person and organisation; `titles`, `ages`: whether a person may have a title or an age.
+    """
+    kind = draw(_strategy(types, "types") if types is not None else st.sampled_from(["person", "organisation"]))
+    if kind not in ("person", "organisation"):
+        raise InvalidArgument(f"unknown name type {kind!r} (known: person, organisation)")
+    if kind == "organisation":
+        return NameValue(name=draw(st.sampled_from(forms.NAMED_ORGANISATIONS)).name, type="organisation")
+    title = None
+    if draw(_strategy(titles, "titles")) and draw(st.booleans()):
+        title = draw(st.sampled_from(forms.NAME_TITLES + forms.NAME_ROLES))
+    age = draw(st.integers(18, 99)) if draw(_strategy(ages, "ages")) and draw(st.booleans()) else None
+    return NameValue(name=draw(st.sampled_from(forms.NAMED_PEOPLE)), type="person", title=title, age=age)
+
+
 # --- rendered sentences ------------------------------------------------------------------------
 
 # sentences that may stand around the one with the claim: no claim of any kind in them
@@ -446,7 +466,7 @@ def _cores(kind: str) -> st.SearchStrategy[Core]:
         return quote_cores()
     phrases = {
         "amount": amount_phrases, "term": term_phrases, "date": date_phrases, "count": count_phrases,
-        "location": location_phrases,
+        "location": location_phrases, "name": name_phrases,
     }[kind]
     return phrases().flatmap(framed)
 
