@@ -30,7 +30,9 @@ from .words import noun_key, word_key
 if TYPE_CHECKING:
     from .text import Document
 
-ROLE_KINDS = frozenset({"amount", "count", "term"})
+ROLE_KINDS = frozenset({"amount", "count", "term", "date"})
+# the kinds whose values may take a time frame: a date is a frame itself, not a value that holds one
+_FRAMED_KINDS = frozenset({"amount", "count", "term"})
 ROLE_NAMES = ("measure", "holder", "rate", "period", "event")
 # how many words either side of a value its roles are looked for in
 _REACH = 7
@@ -642,6 +644,32 @@ def _subject_noun(words: tuple[_Word, ...], verb: int) -> str | None:
     return head
 
 
+# --- event (dates) ----------------------------------------------------------------------------------
+
+
+def _date_event(words: tuple[_Word, ...], first: int, last: int, start: int, end: int) -> str | None:
+    """What a date is of: the events the words of its clause name ("ruled", "an appeal", "signed the
+    accord", "the final was played"), by the names of their [event] groups, nearest first and joined
+    by "and" ("meeting and agreement" for "signed at the summit on Thursday"); None when no word of
+    the clause names one. Reporting verbs name no event: in "said on Tuesday it had agreed" the date
+    is the agreement's."""
+    names = _lists().events
+    nearest = sorted(range(start, end), key=lambda position: first - position if position < first else position - last + 1)
+    found: list[str] = []
+    for position in nearest:
+        if first <= position < last or not words[position].is_word:
+            continue
+        name = names.get(noun_key(words[position].lower))
+        if name is not None and name not in found:
+            found.append(name)
+    return " and ".join(found) or None
+
+
+def _compare_date_event(claim: str, fact: str) -> str:
+    """Lenient: a date's events differ only when the two sides name no event alike."""
+    return "agree" if set(claim.split(" and ")) & set(fact.split(" and ")) else "differs"
+
+
 # --- reading every claim --------------------------------------------------------------------------
 
 
@@ -649,7 +677,7 @@ def assign_roles(doc: Document, claims: list[Claim]) -> list[Claim]:
     """The claims (in text order) with the roles their sentences give them (claims of other kinds unchanged)."""
     values: dict[int, list[tuple[int, int]]] = {}   # the spans of the values of each sentence
     for claim in claims:
-        if claim.kind in ROLE_KINDS and claim.sentence is not None:
+        if claim.kind in _FRAMED_KINDS and claim.sentence is not None:
             values.setdefault(claim.sentence.span.start, []).append((claim.span.start, claim.span.end))
     return [
         claim.model_copy(update={"roles": roles})
@@ -676,6 +704,8 @@ def read_roles(doc: Document, claim: Claim, values: list[tuple[int, int]] | None
     start, end = _clause(words, first, last)
     if claim.kind == "term":
         return Roles(event=_event(words, first, last, end, claim.text))
+    if claim.kind == "date":
+        return Roles(event=_date_event(words, first, last, start, end))
     return Roles(
         measure=_measure(claim, words, first, last, start, end),
         holder=_holder(doc, sentence_start, words, first, last, end),
@@ -855,7 +885,7 @@ def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleCo
         elif role == "period":
             outcome = _compare_period(period_key(claim_phrase, anchor_year), period_key(fact_phrase, anchor_year))
         elif role == "event":
-            outcome = _compare_event(claim_phrase, fact_phrase)
+            outcome = _compare_date_event(claim_phrase, fact_phrase) if claim.kind == "date" else _compare_event(claim_phrase, fact_phrase)
         else:
             outcome = "agree" if claim_phrase == fact_phrase else "differs"
         if outcome == "agree":

@@ -56,8 +56,9 @@ _RANGE_HEAD = re.compile(
     re.IGNORECASE,
 )
 _SCALE_WORD = re.compile(r"\b(" + "|".join(SCALES) + r")\b", re.I)
-# the number of a name before the noun counted: "Covid-19", "Boeing 737", "F-16"
-_NAME_NUMBER = re.compile(r"(?:-|[ \t]+)\d{1,4}\b(?![.,:/-]?\d)")
+# the number a name joins with a hyphen, before the noun counted: "Covid-19", "F-16"; not a spaced
+# one ("12 737 MAX 9 aircraft": a model's number may be another count's digits)
+_NAME_NUMBER = re.compile(r"-\d{1,4}\b(?![.,:/-]?\d)")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]{0,40})")
 
 _MONTHS = (
@@ -161,7 +162,7 @@ def _noun_after(norm: str, position: int, count: float) -> str | None:
         if word[0].islower() and lower not in _MODIFIERS:
             candidates.append(word)
         elif word[0].isupper() and (number := _NAME_NUMBER.match(norm, end)):
-            end = number.end()  # "58 Covid-19 patients", "20 Boeing 737 jets": a name's number
+            end = number.end()  # "58 Covid-19 patients": a name's number
         position = end
     if count == 1 and candidates:
         return candidates[-1]
