@@ -122,6 +122,9 @@ def resolve_place(name: str, near: Iterable[str] = (), places: Iterable[Iterable
 
 # How far apart two places may be and still be "near" one another when they are in different countries.
 NEAR_KM = 1000.0
+# Distances within this share of each other are a tie, which population breaks: Tripoli, Libya and
+# Trípoli, Greece are about as far from Benghazi, and the Libyan city is the one meant.
+_NEAR_TIE_SHARE = 0.2
 # The distance that stands for "the same country" when one of the two has no point.
 _SAME_COUNTRY_KM = 5000.0
 
@@ -134,9 +137,9 @@ def nearest_reading(readings: list[Place], others: Iterable[Iterable[Place]]) ->
     of them: "Cambridge" and "Boston" each pick the reading near one of the other's). A reading is
     near a place that contains it or that it contains (distance 0: "Perth" in a story naming
     "Scotland"), one in the same country (Perth, Western Australia and Sydney), or one within
-    NEAR_KM (Victoria, British Columbia and Seattle); the nearest wins, the earlier reading on a tie,
-    so population breaks ties. Readings nested in one another (New York state and city) are one
-    area, which the earlier of them stands for.
+    NEAR_KM (Victoria, British Columbia and Seattle); the nearest wins, the earlier reading on a tie
+    (distances within _NEAR_TIE_SHARE of each other), so population breaks ties. Readings nested in
+    one another (New York state and city) are one area, which the earlier of them stands for.
     """
     areas: list[tuple[Place, list[Place]]] = []   # (the reading standing for an area, its readings)
     for place in readings:
@@ -152,7 +155,8 @@ def nearest_reading(readings: list[Place], others: Iterable[Iterable[Place]]) ->
     chosen = None
     for order, (representative, members) in enumerate(areas):
         nearest = min((d for m in members for a in anchors if (d := _nearness(m, a)) is not None), default=None)
-        if nearest is not None and (best is None or (nearest, order) < best):
+        # readings come most populous first: a later one wins only when clearly nearer
+        if nearest is not None and (best is None or nearest < best[0] * (1 - _NEAR_TIE_SHARE)):
             best, chosen = (nearest, order), representative
     return chosen
 
