@@ -659,10 +659,18 @@ def _date_event(words: tuple[_Word, ...], first: int, last: int, start: int, end
     for position in nearest:
         if first <= position < last or not words[position].is_word:
             continue
-        name = names.get(noun_key(words[position].lower))
+        name = _event_group(names, noun_key(words[position].lower))
         if name is not None and name not in found:
             found.append(name)
     return " and ".join(found) or None
+
+
+def _event_group(groups: dict[str, str], word: str) -> str | None:
+    """The [event] group of a word or of the verb it is a past tense of ("jailed", "sentenced", "banned")."""
+    for ending in ("", "d", "ed", "ned"):
+        if word.endswith(ending) and (group := groups.get(word[: len(word) - len(ending)])) is not None:
+            return group
+    return None
 
 
 def _compare_date_event(claim: str, fact: str) -> str:
