@@ -52,6 +52,7 @@ class _Lists:
     payer_verbs: frozenset[str]
     generic_holders: frozenset[str]
     events: dict[str, str]            # noun key -> group key
+    dated_events: frozenset[str]      # the group keys a date may be of
     ages: frozenset[str]
 
 
@@ -81,6 +82,7 @@ def _lists() -> _Lists:
         payer_verbs=frozenset(data["holder"]["payer_verbs"]),
         generic_holders=frozenset(noun_key(word) for word in data["holder"]["generic"]),
         events=_groups(event["groups"]),
+        dated_events=frozenset(event["dated"]),
         ages=frozenset(event["ages"]),
     )
 
@@ -649,28 +651,21 @@ def _subject_noun(words: tuple[_Word, ...], verb: int) -> str | None:
 
 def _date_event(words: tuple[_Word, ...], first: int, last: int, start: int, end: int) -> str | None:
     """What a date is of: the events the words of its clause name ("ruled", "an appeal", "signed the
-    accord", "the final was played"), by the names of their [event] groups, nearest first and joined
-    by "and" ("meeting and agreement" for "signed at the summit on Thursday"); None when no word of
-    the clause names one. Reporting verbs name no event: in "said on Tuesday it had agreed" the date
-    is the agreement's."""
-    names = _lists().events
+    accord", "the final was played"), by the names of their [event] groups that dates may be of,
+    nearest first and joined by "and" ("meeting and agreement" for "signed at the summit on
+    Thursday"); None when no word of the clause names one. Words are read as written (a verb's forms
+    are listed): "projected" or "planned" before a date names no project or plan. Reporting verbs
+    name no event: in "said on Tuesday it had agreed" the date is the agreement's."""
+    names, dated = _lists().events, _lists().dated_events
     nearest = sorted(range(start, end), key=lambda position: first - position if position < first else position - last + 1)
     found: list[str] = []
     for position in nearest:
         if first <= position < last or not words[position].is_word:
             continue
-        name = _event_group(names, noun_key(words[position].lower))
-        if name is not None and name not in found:
+        name = names.get(noun_key(words[position].lower))
+        if name is not None and name in dated and name not in found:
             found.append(name)
     return " and ".join(found) or None
-
-
-def _event_group(groups: dict[str, str], word: str) -> str | None:
-    """The [event] group of a word or of the verb it is a past tense of ("jailed", "sentenced", "banned")."""
-    for ending in ("", "d", "ed", "ned"):
-        if word.endswith(ending) and (group := groups.get(word[: len(word) - len(ending)])) is not None:
-            return group
-    return None
 
 
 def _compare_date_event(claim: str, fact: str) -> str:
