@@ -43,8 +43,8 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
     verdict = _VERDICTS[relation]
     if verdict == Verdict.CONTRADICTED and (occasions := _other_occasions(claim, fact)):
         return Verdict.NOT_FOUND, (
-            f"{source} as the place of the {occasions[1]}, not of the {occasions[0]}: "
-            f"the draft's {_written(claim, claimed)} may be the place of something else"
+            f"{source}, the place of '{occasions[1]}'; the draft's {_written(claim, claimed)} is the place "
+            f"of '{occasions[0]}', something else"
         )
     if relation == "same name":
         return verdict, f"{source}; the draft names the same place"
