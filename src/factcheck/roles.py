@@ -668,11 +668,6 @@ def _date_event(words: tuple[_Word, ...], first: int, last: int, start: int, end
     return " and ".join(found) or None
 
 
-def _compare_date_event(claim: str, fact: str) -> str:
-    """Lenient: a date's events differ only when the two sides name no event alike."""
-    return "agree" if set(claim.split(" and ")) & set(fact.split(" and ")) else "differs"
-
-
 # --- reading every claim --------------------------------------------------------------------------
 
 
@@ -705,10 +700,11 @@ def read_roles(doc: Document, claim: Claim, values: list[tuple[int, int]] | None
     while last < len(words) and words[last].start < claim_end:
         last += 1
     start, end = _clause(words, first, last)
+    if claim.kind == "date":
+        event = _date_event(words, first, last, start, end)
+        return Roles(event=event) if event else NO_ROLES
     if claim.kind == "term":
         return Roles(event=_event(words, first, last, end, claim.text))
-    if claim.kind == "date":
-        return Roles(event=_date_event(words, first, last, start, end))
     return Roles(
         measure=_measure(claim, words, first, last, start, end),
         holder=_holder(doc, sentence_start, words, first, last, end),
@@ -859,7 +855,9 @@ def _compare_event(claim: str, fact: str) -> str:
             head = stem if stem in events else head
         return events.get(head, word_key(head))
 
-    return "agree" if key(claim) == key(fact) else "differs"
+    # a date may be of several events ("agreement and meeting"): they differ only when none is alike
+    claim_keys, fact_keys = {key(event) for event in claim.split(" and ")}, {key(event) for event in fact.split(" and ")}
+    return "agree" if claim_keys & fact_keys else "differs"
 
 
 def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleComparison:
@@ -888,7 +886,7 @@ def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleCo
         elif role == "period":
             outcome = _compare_period(period_key(claim_phrase, anchor_year), period_key(fact_phrase, anchor_year))
         elif role == "event":
-            outcome = _compare_date_event(claim_phrase, fact_phrase) if claim.kind == "date" else _compare_event(claim_phrase, fact_phrase)
+            outcome = _compare_event(claim_phrase, fact_phrase)
         else:
             outcome = "agree" if claim_phrase == fact_phrase else "differs"
         if outcome == "agree":
