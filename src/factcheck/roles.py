@@ -657,14 +657,14 @@ def _date_event(words: tuple[_Word, ...], first: int, last: int, start: int, end
     are listed): "projected" or "planned" before a date names no project or plan. Reporting verbs
     name no event: in "said on Tuesday it had agreed" the date is the agreement's."""
     names, dated = _lists().events, _lists().dated_events
-    nearest = sorted(range(start, end), key=lambda position: first - position if position < first else position - last + 1)
     found: list[str] = []
-    for position in nearest:
-        if first <= position < last or not words[position].is_word:
-            continue
-        name = names.get(noun_key(words[position].lower))
-        if name is not None and name in dated and name not in found:
-            found.append(name)
+    for distance in range(1, max(first - start, end - last) + 1):
+        for position in (first - distance, last + distance - 1):   # the word before first on a tie
+            if not (start <= position < first or last <= position < end) or not words[position].is_word:
+                continue
+            name = names.get(noun_key(words[position].lower))
+            if name is not None and name in dated and name not in found:
+                found.append(name)
     return " and ".join(found) or None
 
 
