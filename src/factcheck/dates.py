@@ -12,7 +12,8 @@ Resolution (`resolve`) places such values in time:
   one; without a publication date, the article's anchor year (the year it
   names for its own "this year", see `anchor_year`).
 - `today`, `yesterday`, `tomorrow`: the publication date, minus or plus a
-  day; nothing else fixes them.
+  day; without one, a dateline without a year (`LONDON, March 3 (Reuters) -`)
+  fixes their month and day alone (`--03-02`, `place_in_yearless_day`).
 - A weekday: news convention, the most recent such day on or before the
   publication date ("Thursday" in an article of Thursday 13 June 2024 is
   that day; "Friday" in it is Friday 7 June, the past week). `last Friday`
@@ -192,6 +193,20 @@ def resolve(
             return value
         return value.model_copy(update={"iso": iso_of(year, parts.month, parts.day)})
     return value
+
+
+def place_in_yearless_day(value: DateValue, month: int, day: int) -> DateValue:
+    """`today`, `yesterday` or `tomorrow` written on the `day` of `month` of a year no one gives: `--03-02`.
+
+    A day counted across the end of February has two readings (29 February in a leap year); it
+    stays unplaced."""
+    if value.relative not in DAY_OFFSETS or value.iso is not None:
+        return value
+    offset = dt.timedelta(days=DAY_OFFSETS[value.relative])
+    common, leap = dt.date(2001, month, day) + offset if valid_day(2001, month, day) else None, dt.date(2000, month, day) + offset
+    if common is None or (common.month, common.day) != (leap.month, leap.day):
+        return value
+    return value.model_copy(update={"iso": iso_of(None, leap.month, leap.day)})
 
 
 def anchor_year(claims: Iterable[Claim]) -> int | None:

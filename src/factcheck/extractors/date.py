@@ -39,7 +39,10 @@ Datelines (`KYIV, June 13, 2024 -`, `LONDON, March 3 (Reuters) -`, `Published:
 13 June 2024`, `Updated Mar 3, 2024`, at the head of a line in the first 2,000
 characters) are the document's own date, not a date claim. With a year, a
 dateline resolves the document's weekdays, relative dates and dates without a
-year as `factcheck.dates` describes; without one, `options.published` does.
+year as `factcheck.dates` describes; without one, `options.published` does, and
+where no publication date is given a dateline without a year places `today`,
+`yesterday` and `tomorrow` at their month and day (`LONDON, March 3 (Reuters) -`
+makes `yesterday` `--03-02`).
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ from ..dates import (
     WEEKDAYS,
     iso_of,
     month_number,
+    place_in_yearless_day,
     resolve,
     valid_day,
     weekday_name,
@@ -176,6 +180,7 @@ class Dateline:
     start: int
     end: int               # of the date's own words, which are no date claim
     date: dt.date | None   # None when the dateline gives no year ("LONDON, March 3 (Reuters) -")
+    month_day: tuple[int, int]   # (3, 3): all a dateline without a year fixes
 
 
 # the head of a line before a dateline's date: "Published:", "Last updated on Thu", "KYIV, Ukraine,"
@@ -218,18 +223,18 @@ def dateline(doc: Document) -> Dateline | None:
         date = _date_at(norm, head.end())
         if date is None:
             continue
-        start, end, day = date
+        start, end, day, month_day = date
         if stamp is None and not _PLACE_TAIL.match(norm, end):
             continue
         updated = stamp is not None and "publish" not in stamp.group().lower()
-        found.append((updated, Dateline(start, end, day)))
+        found.append((updated, Dateline(start, end, day, month_day)))
     if not found:
         return None
     return min(found, key=lambda item: item[0])[1]
 
 
-def _date_at(norm: str, position: int) -> tuple[int, int, dt.date | None] | None:
-    """(start, end, date) of a full date written at `position`; the date is None without a year."""
+def _date_at(norm: str, position: int) -> tuple[int, int, dt.date | None, tuple[int, int]] | None:
+    """(start, end, date, (month, day)) of a full date written at `position`; the date is None without a year."""
     for pattern in (_MONTH_FIRST, _DAY_FIRST, _ISO_DATE, _NUMERIC_DATE):
         match = pattern.match(norm, position)
         if match is None or (pattern in (_MONTH_FIRST, _DAY_FIRST) and match["day2"]):
@@ -245,7 +250,7 @@ def _date_at(norm: str, position: int) -> tuple[int, int, dt.date | None] | None
         year = int(match["year"]) if match["year"] else None
         if month is None or not valid_day(year, month, day) or (year and not FIRST_YEAR <= year <= LAST_YEAR):
             continue
-        return match.start(), match.end(), dt.date(year, month, day) if year else None
+        return match.start(), match.end(), dt.date(year, month, day) if year else None, (month, day)
     return None
 
 
@@ -266,6 +271,8 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
         last_end = candidate.end
         text = doc.text[candidate.start:candidate.end]
         value = resolve(candidate.value, text, published)
+        if published is None and own is not None:
+            value = place_in_yearless_day(value, *own.month_day)
         yield make_claim(doc, "date", candidate.start, candidate.end, value)
 
 

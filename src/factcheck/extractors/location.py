@@ -77,18 +77,24 @@ class _DocumentPlaces:
         self._sentences = sentences
         self._readings: dict[str, tuple[Place, ...]] | None = None
 
-    def other_than(self, mention: Mention) -> list[tuple[Place, ...]]:
+    def other_than(self, name: str) -> list[tuple[Place, ...]]:
         if self._readings is None:
             self._readings = {}
             for elements in self._sentences:
-                for element in elements:
+                for index, element in enumerate(elements):
                     if not isinstance(element, Mention) or element.text in self._readings:
                         continue
                     if element.is_place:
                         self._readings[element.text] = _own_readings(element)
-                    elif element.kind in ("name", "other") and (region := _district_of(element.text)) is not None:
-                        self._readings[element.text] = (region,)   # "Fife": a sign of where the story is
-        return [readings for text, readings in self._readings.items() if text != mention.text]
+                    elif element.kind in ("name", "other") and (sign := _sign_of_place(elements, index)) is not None:
+                        self._readings[element.text] = (sign,)   # "Fife", "in Fremantle": signs of where the story is
+        return [readings for text, readings in self._readings.items() if text != name]
+
+
+def readings_around(text: str, name: str) -> list[tuple[Place, ...]]:
+    """The readings of the place names of `text` other than `name`: what an ambiguous name there is
+    read against (a fact's sentence, for a judge that asks whether its places chose a reading)."""
+    return _DocumentPlaces(sentence_elements(Document(text, markdown=False))).other_than(name)
 
 
 def _locations(
@@ -206,6 +212,15 @@ def _own_readings(mention: Mention) -> tuple[Place, ...]:
     return own_readings(mention.text) or tuple(_readings(mention))
 
 
+def _sign_of_place(elements: list[Element], index: int) -> Place | None:
+    """The region of a district a name is, or the town it is after a locative word ("the port in Fremantle")."""
+    from ..gazetteer import town
+
+    text = elements[index].text  # type: ignore[union-attr]
+    after_cue = index > 0 and is_word(elements[index - 1], _CUES | {"from", "to"})
+    return _district_of(text) or (town(text) if after_cue else None)
+
+
 def _district_of(text: str) -> Place | None:
     """The region of the second-level division a name is, or whose body it names ("Fife Council")."""
     from ..gazetteer import district_region
@@ -220,7 +235,7 @@ def _resolve(mention: Mention, near: dict[str, set[str]], document: _DocumentPla
     # the countries other names stand for: "Georgia" does not vouch for its own reading
     codes = {code for text, codes in near.items() if text != mention.text for code in codes}
     # the document's other places matter only to a name of several places
-    others = document.other_than(mention) if len(_own_readings(mention)) > 1 else []
+    others = document.other_than(mention.text) if len(_own_readings(mention)) > 1 else []
     return resolve_place(mention.text, codes, others) or resolve_place(mention.name, codes, others)
 
 

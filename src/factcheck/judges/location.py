@@ -7,8 +7,9 @@
 - a name its document read without the help of other places (`in Perth` alone, read as the most
   populous Perth) may stand for any place of that name, so it is judged as the one that agrees
   best with the source's (Perth, Scotland, when the source's places make its Perth Scotland's);
-Alignment (align.py) has already made sure the two are places of the same thing (a signing or
-meeting, or the same word: `growers in`), so a place of something else never reaches here.
+Alignment (align.py) prefers places of the same thing (a signing or meeting, or the same word:
+`growers in`); a place of something else that reaches here (`trained in Miami` against `played
+its qualifier in Kingston`) is not found, never contradicted.
 Places are compared by their gazetteer ids and containing places, so names and spellings do not
 matter; a place the gazetteer cannot find again (a hand-edited fact sheet) is compared by name.
 The reason names the level where the two part: `source says Puglia, Italy; Naples is in
@@ -18,6 +19,7 @@ Campania, not Puglia`.
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from ..models import Claim, LocationValue, Verdict
@@ -39,6 +41,11 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
         stated = _value_of(source_place)   # the source's name read as the draft's place
     source = f"source says {describe(stated)}"
     verdict = _VERDICTS[relation]
+    if verdict == Verdict.CONTRADICTED and (occasions := _other_occasions(claim, fact)):
+        return Verdict.NOT_FOUND, (
+            f"{source}, the place of '{occasions[1]}'; the draft's {_written(claim, claimed)} is the place "
+            f"of '{occasions[0]}', something else"
+        )
     if relation == "same name":
         return verdict, f"{source}; the draft names the same place"
     if relation == "unknown":
@@ -55,7 +62,33 @@ def compare(claim: Claim, fact: Claim, context: JudgeContext) -> tuple[Verdict, 
 
 def verdict(claim: Claim, fact: Claim, context: JudgeContext) -> Verdict:
     """The verdict of `compare` alone."""
-    return _VERDICTS[_judged(claim, fact)[0]]
+    found = _VERDICTS[_judged(claim, fact)[0]]
+    return Verdict.NOT_FOUND if found == Verdict.CONTRADICTED and _other_occasions(claim, fact) else found
+
+
+def _other_occasions(claim: Claim, fact: Claim) -> tuple[str, str] | None:
+    """What the draft's and the source's places are the places of, when both sentences say, they
+    differ and the source's sentence does not name the draft's at all ("trained in Miami" against
+    "played its qualifier in Kingston"; but "revenue in Canada" is about the "revenue increases in
+    the U.S."): alignment weighs that against the words the sentences share, but a place of
+    something else never contradicts."""
+    from ..align import context_of
+    from ..words import word_key
+
+    claimed, stated = context_of(claim).frame, context_of(fact).frame
+    if claimed is None or stated is None or claimed == stated or not claimed.startswith("word:"):
+        return None
+    named = {word_key(word) for word in _WORDS.findall(_sentence(fact).lower())}
+    if claimed.removeprefix("word:") in named:
+        return None
+    return _occasion_words(claimed), _occasion_words(stated)
+
+
+_WORDS = re.compile(r"[a-z][\w'-]{0,40}")
+
+
+def _occasion_words(frame: str) -> str:
+    return "signing or meeting" if frame == "event" else frame.removeprefix("word:")
 
 
 # the relations from the best for the draft to the worst
@@ -79,8 +112,8 @@ def _judged(claim: Claim, fact: Claim) -> tuple[str, Place | None, Place | None]
         return relation, draft, source
     best = (relation, draft, source)
     # the source's own reading first: another reading of the draft's name that agrees with it wins
-    for source_reading in _open_readings(fact.text, source):
-        for draft_reading in _open_readings(claim.text, draft):
+    for source_reading in _open_readings(fact.text, source, _sentence(fact)):
+        for draft_reading in _open_readings(claim.text, draft, _sentence(claim)):
             found = _relation(claimed, stated, draft_reading, source_reading)
             if _PREFERENCE.index(found) < _PREFERENCE.index(best[0]):
                 best = (found, draft_reading, source_reading)
@@ -90,15 +123,24 @@ def _judged(claim: Claim, fact: Claim) -> tuple[str, Place | None, Place | None]
     return best
 
 
+def _sentence(claim: Claim) -> str:
+    return claim.sentence.text if claim.sentence is not None else ""
+
+
 @functools.lru_cache(maxsize=4096)
-def _open_readings(written: str, place: Place) -> tuple[Place, ...]:
+def _open_readings(written: str, place: Place, sentence: str) -> tuple[Place, ...]:
     """The places a name as written may stand for: all of its own places when `place` is the reading
-    the name has without context, else `place` alone (its document's other places chose it)."""
-    from ..gazetteer import own_readings, resolve_place
+    the name has without context and the other places of its sentence do not choose it either, else
+    `place` alone (its document's other places chose it: `Perth` near `Fremantle`)."""
+    from ..extractors.location import readings_around
+    from ..gazetteer import nearest_reading, own_readings, resolve_place
 
     if resolve_place(written) != place:
         return (place,)
-    return (place, *(reading for reading in own_readings(written) if reading != place))
+    readings = own_readings(written)
+    if nearest_reading([place, *readings], readings_around(sentence, written)) == place:
+        return (place,)
+    return (place, *(reading for reading in readings if reading != place))
 
 
 def _value_of(place: Place) -> LocationValue:
