@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from .models import Claim, CountValue, Verdict
 from .parts import sum_of_parts
-from .roles import ROLE_KINDS, RoleComparison, RoleDifference, compare as compare_roles, describe_difference, period_key, with_roles
+from .roles import FRAMED_KINDS, ROLE_KINDS, RoleComparison, RoleDifference, compare as compare_roles, describe_difference, period_key, with_roles
 from .words import AGREEMENT_NOUNS, noun_key, word_key
 
 # how many content words either side of a claim make its context
@@ -206,7 +206,7 @@ def context_of(claim: Claim, anchor_year: int | None = None, reader: SentenceRea
     noun = claim.value.noun if isinstance(claim.value, CountValue) else None
     if claim.kind == "location":
         frame = _occasion(sentence, start, end)
-    elif claim.kind in ROLE_KINDS:
+    elif claim.kind in FRAMED_KINDS:
         frame = period_key(claim.roles.period, anchor_year) if claim.roles.period else None
     else:
         frame = _frame(reading, start, end, anchor_year)

@@ -171,8 +171,9 @@ def _total(parts: list[Claim]) -> Claim:
         )
     else:
         assert isinstance(last.value, CountValue)
-        # the parts count kinds of one thing ("adults", "children"): the total counts what the claim does
-        value = CountValue(count=sum(part.value.count for part in parts))   # type: ignore[union-attr]
+        # the parts count kinds of one thing ("nine gold and six silver medals"), or several ("adults", "children")
+        nouns = {part.value.noun for part in parts if part.value.noun}   # type: ignore[union-attr]
+        value = CountValue(count=sum(part.value.count for part in parts), noun=nouns.pop() if len(nouns) == 1 else None)   # type: ignore[union-attr]
     assert last.sentence is not None
     start, end = parts[0].span.start, last.span.end
     offset = last.sentence.span.start

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 ROLE_KINDS = frozenset({"amount", "count", "term", "date"})
 # the kinds whose values may take a time frame: a date is a frame itself, not a value that holds one
-_FRAMED_KINDS = frozenset({"amount", "count", "term"})
+FRAMED_KINDS = frozenset({"amount", "count", "term"})
 ROLE_NAMES = ("measure", "holder", "rate", "period", "event")
 # how many words either side of a value its roles are looked for in
 _REACH = 7
@@ -269,7 +269,10 @@ def _measure(claim: Claim, words: tuple[_Word, ...], first: int, last: int, star
     if position < end:
         preposition = words[position].lower
         if preposition in _PREPOSITIONS_OF_PURPOSE:
-            return _noun_phrase_after(words, position + 1, end)
+            purpose = _noun_phrase_after(words, position + 1, end)
+            before = _measure_before(words, first) if position > last else None
+            # "council tax will rise by £3 a week for households": after a rate, who it is for
+            return f"{before} for {purpose}" if before and purpose else purpose
         if preposition in ("in", "of"):
             after = _skip_modifiers(words, position + 1, end)
             if after + 1 < end and not _is_measure(words[after]) and words[after].is_word and _is_measure(words[after + 1]):
@@ -292,8 +295,13 @@ def _measure(claim: Claim, words: tuple[_Word, ...], first: int, last: int, star
         subject = _subject_noun(words, verb)
         if subject is not None:
             return subject
-    # the nearest measure noun before it: "revenue rose 4% to $5bn", "a budget of £2 billion",
-    # "net income was $3.1 billion"
+    return _measure_before(words, first)
+
+
+def _measure_before(words: tuple[_Word, ...], first: int) -> str | None:
+    """The nearest measure noun before the value: "revenue rose 4% to $5bn", "a budget of £2 billion",
+    "net income was $3.1 billion"; "the cost of repairing the dam" is for the repairing."""
+    lists = _lists()
     for index in range(first - 1, max(-1, first - 2 * _REACH), -1):
         word = words[index]
         if _is_measure(word) and not (index > 0 and words[index - 1].lower in _VERB_MARKERS):
@@ -431,7 +439,7 @@ _APPOSITIVE_NOUNS = frozenset(
 
 def _named_in(doc: Document, sentence_start: int, words: tuple[_Word, ...]) -> dict[int, tuple[str, bool, str, int]]:
     """The names of the sentence by the index of their first word: {index: (name, possessive, kind, word after)}."""
-    from .extractors.entities import is_office, mentions
+    from .extractors.entities import is_function_word, is_office, mentions
 
     found = mentions(doc)
     starts = [mention.start for mention in found]
@@ -451,6 +459,7 @@ def _named_in(doc: Document, sentence_start: int, words: tuple[_Word, ...]) -> d
             continue   # "GAAP earnings", "Revenue rose": words of what is measured, not who holds it
         if mention.kind == "name" and mention.start == sentence_start and (
             _common_plural(mention.text) or mention.text.lower() in _lower_case_words(doc.norm)
+            or mention.text.lower() in _LINKS or is_function_word(mention.text)
             or noun_key(mention.text.lower()) in lists.generic_holders
         ):
             continue   # "Engineers put ...", "Slide 36 shows ...": a common word opening a sentence, not a name
@@ -601,8 +610,11 @@ def _event(words: tuple[_Word, ...], first: int, last: int, end: int, claim_text
     if claim_text[-1:].isalpha() and ("-" in claim_text or lowered.endswith("long")):
         head = None
         for word in words[last : min(end, last + 3)]:
-            if not word.is_word or word.is_capitalised or word.lower in _LINKS or word.lower in _PHRASE_ENDS or word.lower in PREPOSITIONS:
-                break
+            if (
+                not word.is_word or word.is_capitalised or word.lower in _LINKS or word.lower in _PHRASE_ENDS
+                or word.lower in PREPOSITIONS or (head and word.lower.endswith("ed"))
+            ):
+                break   # "a weeklong inquiry followed": the noun, not the verb after it
             head = word.lower
         if head:
             return head
@@ -683,7 +695,7 @@ def assign_roles(doc: Document, claims: list[Claim]) -> list[Claim]:
     """The claims (in text order) with the roles their sentences give them (claims of other kinds unchanged)."""
     values: dict[int, list[tuple[int, int]]] = {}   # the spans of the values of each sentence
     for claim in claims:
-        if claim.kind in _FRAMED_KINDS and claim.sentence is not None:
+        if claim.kind in FRAMED_KINDS and claim.sentence is not None:
             values.setdefault(claim.sentence.span.start, []).append((claim.span.start, claim.span.end))
     return [
         claim.model_copy(update={"roles": roles})
@@ -779,7 +791,9 @@ def _measure_keys(phrase: str) -> tuple[str, frozenset[str]]:
     """The head of a measure phrase (its group's key) and its modifiers."""
     lists = _lists()
     words = phrase.split()
-    head = noun_key(words[-1]) if words else ""
+    # the head: the last word that names a measure ("transfer fee", "tax for households"), else the last word
+    keys = [noun_key(word) for word in words]
+    head = next((key for key in reversed(keys) if key in lists.measures), keys[-1] if keys else "")
     head = lists.measures.get(head, word_key(head))
     modifiers = frozenset(word for word in words[:-1] if word in lists.measure_modifiers)
     return head, modifiers
@@ -793,8 +807,8 @@ def _compare_measure(claim: str, fact: str) -> str:
     if claim_head != fact_head and "person" in (claim_head, fact_head) and {claim_head, fact_head} <= people:
         return "unsure"   # "people" and "adults": the kinds of people of a count may add up to it
     if claim_head != fact_head:
-        claim_words = {_stem(word) for word in claim.split()}
-        fact_words = {_stem(word) for word in fact.split()}
+        claim_words = {_stem(word) for word in claim.split() if word not in PREPOSITIONS}
+        fact_words = {_stem(word) for word in fact.split() if word not in PREPOSITIONS}
         if claim_words <= fact_words or fact_words <= claim_words:
             return "agree"   # "health" and "health spending", "schools" and "school repairs"
         return "unsure" if claim_words & fact_words else "differs"
@@ -901,6 +915,14 @@ def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleCo
 
 
 _NOTHING_TO_COMPARE = RoleComparison()
+
+
+def _report_order(entry: tuple[str, str | None, str | None]) -> int:
+    """The order roles are compared in, so that the reason names the telling difference: a rate
+    ("per year, not per hour") first, then what it is for, then whose it is."""
+    return ("rate", "measure", "holder", "period", "event").index(entry[0])
+
+
 _Phrases = tuple[str | None, str | None, str | None, str | None, str | None]   # a Roles' phrases, in ROLE_NAMES order
 
 
@@ -909,7 +931,7 @@ _Phrases = tuple[str | None, str | None, str | None, str | None, str | None]   #
 def _compare(mine: _Phrases, theirs: _Phrases, claim_sentence: str, fact_sentence: str, anchor_year: int | None) -> RoleComparison:
     differs = unsure = None
     agreeing = 0
-    for role, claim_phrase, fact_phrase in zip(ROLE_NAMES, mine, theirs):
+    for role, claim_phrase, fact_phrase in sorted(zip(ROLE_NAMES, mine, theirs), key=_report_order):
         if role == "rate" and bool(claim_phrase) != bool(fact_phrase):
             # a rate is never compared with a total
             differs = differs or RoleDifference(role, claim_phrase or "", fact_phrase or "")

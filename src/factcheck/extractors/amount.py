@@ -323,6 +323,8 @@ def _read_spoken_decimal(start: int, end: int, written: str) -> _Numeral | None:
 
 # current ISO codes that are English words (or names) in lower case: "top 5", "try 3", "all 12", "php 8"
 _CODES_THAT_ARE_WORDS = frozenset("all bam bob cad cup gel mad mop pen php ron sos top try".split())
+# current ISO codes that are well-known acronyms in capitals: "COP28" (the UN climate conference)
+_CODES_THAT_ARE_ACRONYMS = frozenset({"cop"})
 
 
 def _lookup(reg: Registry, key: str, *, after: bool) -> Named | None:
@@ -708,6 +710,11 @@ def _accept_before(text: str, numeral: _Numeral, currency: _Currency) -> bool:
     if named.kind in ("name", "head") and (written.lower() in AMBIGUOUS_HEADS or not _END.match(text, numeral.end)):
         # "won 3 games", "Euro 5 emissions": a name leads only a sum that ends the phrase ("ringgit 42")
         return False
+    if (
+        named.kind == "code" and currency.glued and written.lower() in _CODES_THAT_ARE_WORDS | _CODES_THAT_ARE_ACRONYMS
+        and numeral.text.isdigit() and numeral.value < 100
+    ):
+        return False         # "COP28", "TOP10": a word or acronym run into a small whole number names a thing
     if len(written) == 1 and written.isascii() and written.isalpha():
         # a one-letter symbol ("R500 million", "K5m", "R1,250") only glued to a written-out sum,
         # so that "S500", "F-35" or "E100" stay the names of things

@@ -25,7 +25,8 @@ claim. So these are not counts:
   with nothing counted after them are a result, not a range; a vote tally is a result too (the
   count claim of a tally is `52 votes`, when the votes are written).
 
-Which numbers count without a noun: a number after a counting qualifier (`Kyiv has signed at
+Which numbers count without a noun: a number set against an earlier count of its sentence (`about 9,000
+patients, up from 7,500` counts patients too: `up from`, `down from`, `compared with`, `versus`); a number after a counting qualifier (`Kyiv has signed at
 least 13`, `nearly 40`, `more than a dozen`) or straight after a verb that counts things
 (`Kyiv has signed 13.`, `the attack killed 12`). A bare number anywhere else (`7` in a list,
 `at 7`, `under 18`) is not a count. `one` counts only after a qualifier (`only one country`),
@@ -292,8 +293,13 @@ def _numeral_after(
     return None
 
 
+# the words that set a number against an earlier count of the same thing: "9,000 patients, up from 7,500"
+_COMPARED_BEFORE = re.compile(r"\b(?:up[ \t]+from|down[ \t]+from|compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+\Z", re.I)
+
+
 def extract(doc: Document, options: Options) -> Iterable[Claim]:
     norm = doc.norm
+    last_noun: tuple[tuple[int, int], str] | None = None   # the noun of the sentence's last count
     for found in _numerals(norm):
         start, numeral_end = found.start, found.number.end()
         if doc.is_taken(start, numeral_end):
@@ -335,6 +341,11 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
         noun = _noun_after(norm, numeral_end, count if high is None else high)
         if noun is not None and _names_a_title(doc, numeral_start, noun):
             continue
+        sentence = doc.sentence_at(start)
+        if noun is None and not qualifier_text and last_noun and last_noun[0] == sentence and (
+            _COMPARED_BEFORE.search(norm, max(0, numeral_start - 20), numeral_start)
+        ):
+            noun = last_noun[1]   # "about 9,000 patients, up from 7,500 in January": 7,500 patients
         if noun is None:
             if found.low is not None:
                 continue       # "won 2-1", "10 to 15" with nothing counted
@@ -346,4 +357,6 @@ def extract(doc: Document, options: Options) -> Iterable[Claim]:
         elif qualifier in (Qualifier.LT, Qualifier.LE):
             high = count
         counted = CountValue(count=count, qualifier=qualifier, low=low, high=high, noun=noun)
+        if noun is not None:
+            last_noun = (sentence, noun)
         yield make_claim(doc, "count", start, numeral_end, counted)
