@@ -299,10 +299,35 @@ def _worker_init() -> None:
 
 _LOCAL_ATTEMPTS = 2   # a task in flight when a worker process died twice is an error, not a third try
 
+# A stop asked for by a signal (Ctrl-C, a job scheduler's SIGTERM: see `stop_on_signals`). The local
+# run looks at it between short waits and stops there: an exception raised by the signal handler
+# itself could land inside the pool's bookkeeping, holding a lock the shutdown then waits for forever.
+STOP = threading.Event()
+_POLL_SECONDS = 0.2
+
+
+def stop_on_signals() -> Callable[[], None]:
+    """Make Ctrl-C and SIGTERM ask a local run to stop (it raises KeyboardInterrupt where it is safe
+    to); returns what puts the previous handlers back."""
+    STOP.clear()
+    previous = {number: signal.signal(number, lambda *_: STOP.set()) for number in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+    return restore
+
+
+def _stop_if_asked() -> None:
+    if STOP.is_set():
+        raise KeyboardInterrupt
+
 
 def _run_local(tasks: Iterator[_Task], processes: int) -> Iterator[tuple[_Task, list[tuple[int, Any]]]]:
     if processes <= 1:
         for task in tasks:
+            _stop_if_asked()
             yield task, check_task(task)
         return
     import multiprocessing
@@ -330,7 +355,10 @@ def _run_local(tasks: Iterator[_Task], processes: int) -> Iterator[tuple[_Task, 
                     break
             if not pending:
                 return
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            finished: set[Future] = set()
+            while not finished:
+                _stop_if_asked()
+                finished, _ = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
             broken = False
             for future in finished:
                 task = pending.pop(future)

@@ -179,11 +179,18 @@ def _run_extract(args: argparse.Namespace) -> int:
 def _run_batch(args: argparse.Namespace) -> int:
     import signal
 
-    from .batch import Progress, run_batch
+    from .batch import Progress, run_batch, stop_on_signals
 
     scheduler = args.scheduler or (None if args.processes else os.environ.get("DASK_SCHEDULER_ADDRESS") or None)
-    # a SIGTERM (a job scheduler's stop) ends the run as Ctrl-C does: the finished pairs stay for a rerun
-    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # a SIGTERM (a job scheduler's stop) ends the run as Ctrl-C does: the finished pairs stay for a rerun;
+    # a local run stops where it is safe to, a Dask run at once (its client's calls can be interrupted)
+    if scheduler:
+        previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+        def restore() -> None:
+            signal.signal(signal.SIGTERM, previous)
+    else:
+        restore = stop_on_signals()
     try:
         result = run_batch(
             args.input, args.out, processes=args.processes, scheduler=scheduler,
@@ -195,7 +202,7 @@ def _run_batch(args: argparse.Namespace) -> int:
               "run the same command again to go on", file=sys.stderr)
         return 130
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        restore()
     print(f"factcheck: {result.closing_line()}", file=sys.stderr)
     return result.exit_status(args.fail_on)
 
