@@ -10,6 +10,7 @@ fact agrees well enough the claim is not found: alignment never guesses.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -23,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from .models import Claim, CountValue, Verdict
 from .parts import sum_of_parts
-from .roles import FRAMED_KINDS, ROLE_KINDS, RoleComparison, RoleDifference, compare as compare_roles, describe_difference, period_key, with_roles
+from .roles import FRAMED_KINDS, ROLE_KINDS, RoleComparison, RoleDifference, compare as compare_roles, describe_difference, period_key
 from .words import AGREEMENT_NOUNS, noun_key, word_key
 
 # how many content words either side of a claim make its context
@@ -218,6 +219,13 @@ def context_of(claim: Claim, anchor_year: int | None = None, reader: SentenceRea
     )
 
 
+def occasion_of(place: Claim) -> str | None:
+    """What a place claim is the place of (see `_occasion`), read from its sentence alone."""
+    if place.sentence is None:
+        return None
+    return _occasion(place.sentence.text, *_offsets_in_sentence(place))
+
+
 def _occasion(sentence: str, start: int, end: int) -> str | None:
     """What a place is the place of: "event" for a signing or a meeting (`signed in`, `the G7
     summit in`, `talks took place in`), "word:<key>" for anything else (`growers in`, `the war
@@ -305,7 +313,6 @@ class FactIndex:
 
     def __post_init__(self) -> None:
         reader = SentenceReader()
-        self.facts = [with_roles(fact) for fact in self.facts]
         for fact in self.facts:
             if fact.kind in _BY_IDENTITY:
                 continue   # aligned by identity: no context to compare
@@ -371,14 +378,7 @@ class Aligner:
             _score(context, fact_context, agreement)
             for (_, fact_context), agreement in zip(candidates, _word_agreements(context, candidates))
         ]
-        comparisons = _role_comparisons(claim, candidates, index.anchor_year)
-        ruled_out: list[tuple[float, Claim, RoleComparison]] = []   # facts about something else
-        for place, comparison in enumerate(comparisons):
-            if comparison.differs is not None:
-                ruled_out.append((scores[place], candidates[place][0], comparison))
-                scores[place] = _RULED_OUT
-            else:
-                scores[place] += comparison.agreeing * ROLE_AGREEMENT_BONUS
+        comparisons, ruled_out = _weigh_roles(claim, candidates, scores, index.anchor_year)
         # Judge only the facts whose contexts agree best (judging is the costly part), best first,
         # and stop once no fact left could outscore the one that would be reported.
         best_first = sorted(range(len(candidates)), key=scores.__getitem__, reverse=True)   # stable: ties keep source order
@@ -447,10 +447,37 @@ def _agreeing(comparisons: list[RoleComparison], candidates: list[tuple[Claim, C
     return next(comparison.agreeing for comparison, (candidate, _) in zip(comparisons, candidates) if candidate is fact)
 
 
-def _role_comparisons(claim: Claim, candidates: list[tuple[Claim, Context]], anchor_year: int | None) -> list[RoleComparison]:
+_NO_COMPARISON = RoleComparison()
+
+
+def _weigh_roles(
+    claim: Claim, candidates: list[tuple[Claim, Context]], scores: list[float], anchor_year: int | None
+) -> tuple[list[RoleComparison], list[tuple[float, Claim, RoleComparison]]]:
+    """Each candidate's role comparison, its score raised by the roles it agrees on (in place), and the
+    facts whose roles differ (their scores set to _RULED_OUT, and listed with their scores as they were).
+
+    Candidates are compared best first and no further than the judging can reach: once six facts
+    outscore what any fact left could score with every role it might agree on, the rest are not
+    compared (they are out of reach, scored _RULED_OUT, but not listed: they are about nothing known)."""
+    comparisons = [_NO_COMPARISON] * len(candidates)
+    ruled_out: list[tuple[float, Claim, RoleComparison]] = []
     if claim.kind not in ROLE_KINDS:
-        return [RoleComparison()] * len(candidates)
-    return [compare_roles(claim, fact, anchor_year) for fact, _ in candidates]
+        return comparisons, ruled_out
+    reach = ROLE_AGREEMENT_BONUS * sum(1 for phrase in (claim.roles.measure, claim.roles.holder, claim.roles.rate,
+                                                        claim.roles.period, claim.roles.event) if phrase)
+    best: list[float] = []   # the highest raised scores so far, a min-heap of at most _JUDGED_CANDIDATES
+    for place in sorted(range(len(candidates)), key=scores.__getitem__, reverse=True):
+        if len(best) == _JUDGED_CANDIDATES and scores[place] + reach < best[0]:
+            scores[place] = _RULED_OUT
+            continue
+        comparison = comparisons[place] = compare_roles(claim, candidates[place][0], anchor_year)
+        if comparison.differs is not None:
+            ruled_out.append((scores[place], candidates[place][0], comparison))
+            scores[place] = _RULED_OUT
+            continue
+        scores[place] += comparison.agreeing * ROLE_AGREEMENT_BONUS
+        (heapq.heappush if len(best) < _JUDGED_CANDIDATES else heapq.heappushpop)(best, scores[place])
+    return comparisons, ruled_out
 
 
 def _described(fact: Claim) -> str:

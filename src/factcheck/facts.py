@@ -50,6 +50,8 @@ def load_facts(path: str | Path) -> FactSheet:
     import yaml
     from pydantic import ValidationError
 
+    from .roles import with_roles
+
     name = str(path)
     text = read_text(name)
     try:
@@ -62,7 +64,7 @@ def load_facts(path: str | Path) -> FactSheet:
     if not isinstance(data, dict):
         raise InputError(name, "not a fact sheet: expected a mapping with a 'facts' list")
     try:
-        return FactSheet.model_validate(data)
+        sheet = FactSheet.model_validate(data)
     except ValidationError as error:
         first = _most_telling(error.errors(), data)
         location = [part for part in first["loc"] if not _is_union_tag(part)]
@@ -70,6 +72,8 @@ def load_facts(path: str | Path) -> FactSheet:
         line = _line_of(node, location)
         where = f"line {line}: " if line else ""
         raise InputError(name, f"{where}field '{field or 'facts'}': {first['msg']}") from None
+    # a fact written by hand, or before roles were read, gets the roles its sentence gives it
+    return sheet.model_copy(update={"facts": [with_roles(fact) for fact in sheet.facts]})
 
 
 def _most_telling(errors: list[Any], data: dict[str, Any]) -> Any:

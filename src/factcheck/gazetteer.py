@@ -165,6 +165,7 @@ def _nested(a: Place, b: Place) -> bool:
     return contains(a, b) or contains(b, a)
 
 
+@functools.lru_cache(maxsize=1 << 16)   # a document's places are weighed against each other again and again
 def _nearness(place: Place, anchor: Place) -> float | None:
     """How near `place` is to `anchor` in km (0 when one contains the other), or None when not near."""
     if _nested(place, anchor):

@@ -722,11 +722,12 @@ def read_roles(doc: Document, claim: Claim, values: list[tuple[int, int]] | None
     start, end = _clause(words, first, last)
     if claim.kind == "date":
         event = _date_event(words, first, last, start, end)
-        return Roles(event=event) if event else NO_ROLES
+        return Roles.model_construct(event=event) if event else NO_ROLES
     if claim.kind == "term":
         event = _event(words, first, last, end, claim.text)
-        return Roles(event=event) if event else NO_ROLES
-    roles = Roles(
+        return Roles.model_construct(event=event) if event else NO_ROLES
+    # made of strings read here: validating them again would cost more than reading them
+    roles = Roles.model_construct(
         measure=_measure(claim, words, first, last, start, end),
         holder=_holder(doc, sentence_start, words, first, last, end),
         rate=_rate(words, first, last),
@@ -829,7 +830,7 @@ def _holder_key(phrase: str) -> str:
     return phrase.lower().removeprefix("the ")
 
 
-def _compare_holder(mine: _Phrases, theirs: _Phrases, claim_sentence: str, fact_sentence: str) -> str:
+def _compare_holder(mine: _Phrases, theirs: _Phrases) -> str:
     claim_holder, fact_holder = mine[1] or "", theirs[1] or ""
     if _holder_key(claim_holder) == _holder_key(fact_holder):
         return "agree"
@@ -839,21 +840,9 @@ def _compare_holder(mine: _Phrases, theirs: _Phrases, claim_sentence: str, fact_
         # Portugal pledged a combined €420 million" is not Spain's
         totals = {period_key(side[3] or "") for side in (mine, theirs)}
         return "unsure" if "to_date" in totals else "agree"
-    # giver and receiver are both holders of a kind: "Ukraine receives $4.5bn from Japan" is about
-    # Japan's $4.5bn; a holder the other sentence names only where no subject stands leaves it open
-    for holder, other in ((claim_holder, fact_sentence), (fact_holder, claim_sentence)):
-        if _named_off_subject(holder, other):
-            return "neutral"
     if claim_holder.startswith("the ") != fact_holder.startswith("the "):
         return "neutral"   # a generic holder ("the company") may be the named one ("Moderna"): the context decides
     return "differs"
-
-
-@lru_cache(maxsize=4096)
-def _countries_of_sentence(sentence: str) -> frozenset[str]:
-    from .align import countries_in
-
-    return frozenset(countries_in(sentence))
 
 
 @lru_cache(maxsize=16384)
@@ -861,16 +850,23 @@ def _named_off_subject(holder: str, sentence: str) -> bool:
     """Whether `sentence` names `holder` (or its country) other than as the subject of a clause."""
     from .align import countries_in
 
-    countries = countries_in(holder)
+    words, countries = _names_off_subject(sentence)
     head = holder.removeprefix("the ").split()[0].lower() if holder.strip() else ""
-    if head not in sentence.lower() and not (countries and countries & _countries_of_sentence(sentence)):
-        return False   # most holders are not in the other sentence at all: no need to read it
+    return head in words or bool(countries_in(holder) & countries)
+
+
+@lru_cache(maxsize=4096)
+def _names_off_subject(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words (in lower case, possessives cut) and the countries a sentence names other than as
+    the subject of a clause: read once for every holder compared with it."""
+    from .align import countries_in
+
     words = _words(sentence)
-    for index, word in enumerate(words):
-        same = word.lower.removesuffix("'s") == head or (countries and word.is_capitalised and countries_in(word.text) == countries)
-        if same and not _opens_clause(words, index):
-            return True
-    return False
+    off = [index for index in range(len(words)) if words[index].is_word and not _opens_clause(words, index)]
+    return (
+        frozenset(words[index].lower.removesuffix("'s") for index in off),
+        frozenset(code for index in off if words[index].is_capitalised for code in countries_in(words[index].text)),
+    )
 
 
 def _compare_period(claim: str, fact: str) -> str:
@@ -907,31 +903,38 @@ def compare(claim: Claim, fact: Claim, anchor_year: int | None = None) -> RoleCo
     mine, theirs = claim.roles, fact.roles
     if mine is NO_ROLES and theirs is NO_ROLES:
         return _NOTHING_TO_COMPARE
-    return _compare(
-        (mine.measure, mine.holder, mine.rate, mine.period, mine.event),
-        (theirs.measure, theirs.holder, theirs.rate, theirs.period, theirs.event),
-        claim.sentence.text if claim.sentence else "", fact.sentence.text if fact.sentence else "", anchor_year,
-    )
+    claimed = (mine.measure, mine.holder, mine.rate, mine.period, mine.event)
+    stated = (theirs.measure, theirs.holder, theirs.rate, theirs.period, theirs.event)
+    comparison = _compare(claimed, stated, anchor_year)
+    if comparison.differs is not None and comparison.differs.role == "holder" and (
+        _named_off_subject(mine.holder or "", fact.sentence.text if fact.sentence else "")
+        or _named_off_subject(theirs.holder or "", claim.sentence.text if claim.sentence else "")
+    ):
+        # giver and receiver are both holders of a kind: "Ukraine receives $4.5bn from Japan" is about
+        # Japan's $4.5bn; a holder the other sentence names where no subject stands leaves it open
+        comparison = _compare(claimed, (*stated[:1], None, *stated[2:]), anchor_year)
+    return comparison
 
 
 _NOTHING_TO_COMPARE = RoleComparison()
 
 
-def _report_order(entry: tuple[str, str | None, str | None]) -> int:
-    """The order roles are compared in, so that the reason names the telling difference: a rate
-    ("per year, not per hour") first, then what it is for, then whose it is."""
-    return ("rate", "measure", "holder", "period", "event").index(entry[0])
+# The order roles are compared in, so that the reason names the telling difference: a rate ("per
+# year, not per hour") first, then what it is for, then whose it is (positions in ROLE_NAMES).
+_COMPARED_IN_ORDER = tuple(ROLE_NAMES.index(role) for role in ("rate", "measure", "holder", "period", "event"))
 
 
 _Phrases = tuple[str | None, str | None, str | None, str | None, str | None]   # a Roles' phrases, in ROLE_NAMES order
 
 
-# alignment compares each claim with many facts, and a source's facts share their sentences and roles
+# alignment compares each claim with many facts, and the facts of a source share their roles: the
+# comparison of the phrases alone is memoised (a holder named elsewhere in a sentence is seen by `compare`)
 @lru_cache(maxsize=65536)
-def _compare(mine: _Phrases, theirs: _Phrases, claim_sentence: str, fact_sentence: str, anchor_year: int | None) -> RoleComparison:
+def _compare(mine: _Phrases, theirs: _Phrases, anchor_year: int | None) -> RoleComparison:
     differs = unsure = None
     agreeing = 0
-    for role, claim_phrase, fact_phrase in sorted(zip(ROLE_NAMES, mine, theirs), key=_report_order):
+    for position in _COMPARED_IN_ORDER:
+        role, claim_phrase, fact_phrase = ROLE_NAMES[position], mine[position], theirs[position]
         if role == "rate" and bool(claim_phrase) != bool(fact_phrase):
             # a rate is never compared with a total
             differs = differs or RoleDifference(role, claim_phrase or "", fact_phrase or "")
@@ -945,7 +948,7 @@ def _compare(mine: _Phrases, theirs: _Phrases, claim_sentence: str, fact_sentenc
         if role == "measure":
             outcome = _compare_measure(claim_phrase, fact_phrase)
         elif role == "holder":
-            outcome = _compare_holder(mine, theirs, claim_sentence, fact_sentence)
+            outcome = _compare_holder(mine, theirs)
         elif role == "period":
             outcome = _compare_period(period_key(claim_phrase, anchor_year), period_key(fact_phrase, anchor_year))
         elif role == "event":

@@ -44,6 +44,7 @@ _SYNONYM_GROUPS = (
 _SYNONYMS = {word: group.split()[0] for group in _SYNONYM_GROUPS for word in group.split()}
 
 
+@lru_cache(maxsize=65536)
 def noun_key(noun: str) -> str:
     """A loose key for comparing the nouns of two counts: 'Deals' and 'deal' -> 'deal', 'countries' -> 'country'."""
     words = noun.lower().strip(" '").split()

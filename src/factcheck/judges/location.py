@@ -72,10 +72,10 @@ def _other_occasions(claim: Claim, fact: Claim) -> tuple[str, str] | None:
     "played its qualifier in Kingston"; but "revenue in Canada" is about the "revenue increases in
     the U.S."): alignment weighs that against the words the sentences share, but a place of
     something else never contradicts."""
-    from ..align import context_of
+    from ..align import occasion_of
     from ..words import word_key
 
-    claimed, stated = context_of(claim).frame, context_of(fact).frame
+    claimed, stated = occasion_of(claim), occasion_of(fact)
     if claimed is None or stated is None or claimed == stated or not claimed.startswith("word:"):
         return None
     named = {word_key(word) for word in _WORDS.findall(_sentence(fact).lower())}

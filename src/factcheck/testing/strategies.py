@@ -505,12 +505,15 @@ def claims(kind: str | None = None) -> st.SearchStrategy[Claim]:
 
 @st.composite
 def fact_sheets(draw: st.DrawFn, *, kinds: Any = None, min_facts: int = 0, max_facts: int = 6) -> FactSheet:
-    """Fact sheets of an article made of rendered sentences: each fact's span and sentence index the article."""
+    """Fact sheets of an article made of rendered sentences: each fact's span and sentence index the
+    article, and each carries the roles its sentence gives it (as `extract_facts` and `load_facts` read them)."""
+    from ..roles import with_roles
+
     kind = _strategy(kinds, "kinds") if kinds is not None else st.sampled_from(KINDS)
     examples = draw(st.lists(kind.flatmap(rendered), min_size=min_facts, max_size=max_facts))
     facts, offset = [], 0
     for example in examples:
-        facts.append(_claim_of(example, offset))
+        facts.append(with_roles(_claim_of(example, offset)))
         offset += len(example.text) + 2    # sentences stand a blank line apart
     published = draw(st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))))
     anchor = published.year if published is not None else draw(st.one_of(st.none(), st.integers(1990, 2030)))
