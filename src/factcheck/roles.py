@@ -437,12 +437,26 @@ _APPOSITIVE_NOUNS = frozenset(
 )
 
 
+_STARTS: dict[int, tuple[tuple, list[int]]] = {}
+
+
+def _starts_of(found: tuple) -> list[int]:
+    """Where each of a document's mentions starts, made once per document (its claims all look them up;
+    kept by identity: hashing a long tuple of mentions would cost what it saves)."""
+    kept = _STARTS.get(id(found))
+    if kept is None or kept[0] is not found:
+        if len(_STARTS) >= 8:
+            _STARTS.pop(next(iter(_STARTS)))
+        kept = _STARTS[id(found)] = (found, [mention.start for mention in found])
+    return kept[1]
+
+
 def _named_in(doc: Document, sentence_start: int, words: tuple[_Word, ...]) -> dict[int, tuple[str, bool, str, int]]:
     """The names of the sentence by the index of their first word: {index: (name, possessive, kind, word after)}."""
     from .extractors.entities import is_function_word, is_office, mentions
 
     found = mentions(doc)
-    starts = [mention.start for mention in found]
+    starts = _starts_of(found)
     named: dict[int, tuple[str, bool, str, int]] = {}
     if not words:
         return named

@@ -76,6 +76,7 @@ class _DocumentPlaces:
     def __init__(self, sentences: list[list[Element]]) -> None:
         self._sentences = sentences
         self._readings: dict[str, tuple[Place, ...]] | None = None
+        self.resolved: dict[tuple[str, str, frozenset[str]], Place | None] = {}
 
     def other_than(self, name: str) -> list[tuple[Place, ...]]:
         if self._readings is None:
@@ -234,9 +235,15 @@ def _resolve(mention: Mention, near: dict[str, set[str]], document: _DocumentPla
 
     # the countries other names stand for: "Georgia" does not vouch for its own reading
     codes = {code for text, codes in near.items() if text != mention.text for code in codes}
-    # the document's other places matter only to a name of several places
-    others = document.other_than(mention.text) if len(_own_readings(mention)) > 1 else []
-    return resolve_place(mention.text, codes, others) or resolve_place(mention.name, codes, others)
+    if len(_own_readings(mention)) <= 1:
+        return resolve_place(mention.text, codes) or resolve_place(mention.name, codes)
+    # the document's other places matter only to a name of several places; a name that comes back
+    # with the same countries around it is read as before (a long text repeats its places)
+    key = (mention.text, mention.name, frozenset(codes))
+    if key not in document.resolved:
+        others = document.other_than(mention.text)
+        document.resolved[key] = resolve_place(mention.text, codes, others) or resolve_place(mention.name, codes, others)
+    return document.resolved[key]
 
 
 def _countries_near(sentences: list[list[Element]], number: int) -> dict[str, set[str]]:
