@@ -98,7 +98,8 @@ class _PeakMemory:
         return sorted(self.peaks.values(), reverse=True)
 
 
-def _descendants(root: int) -> list[int]:
+def process_parents() -> dict[int, int]:
+    """Each running process's parent, from /proc (Linux): {pid: parent pid}."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -106,6 +107,22 @@ def _descendants(root: int) -> list[int]:
                 parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
             except (OSError, IndexError, ValueError):
                 continue
+    return parents
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Terminate a process and wait for it; kill it when it does not end within 15 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _descendants(root: int) -> list[int]:
+    parents = process_parents()
     found, frontier = [], [root]
     while frontier:
         parent = frontier.pop()
@@ -176,12 +193,7 @@ def _dask_run(pairs_file: Path, folder: Path) -> dict:
         return run
     finally:
         for process in reversed(processes):
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)
 
 
 def _fastest(runs: list[dict]) -> dict:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import factcheck
+from benchmarks.batch import process_parents
 from factcheck.batch import COLUMNS, Progress, consistency_score, read_pairs
 from factcheck.cli import main
 from factcheck.models import DraftError, Report, Summary
@@ -215,13 +216,7 @@ def slow_pairs(count: int) -> list[dict]:
 
 def _pool_workers() -> list[int]:
     """The processes this process's pool runs its tasks in: children of its forkserver (or of itself)."""
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
+    parents = process_parents()
     children = [pid for pid, parent in parents.items() if parent == os.getpid()]
     servers = [pid for pid in children
                if b"forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()] if children else []

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pytest
 
 import factcheck
+from benchmarks.batch import stop_process
 from factcheck.cli import main
 from factcheck.models import Report
 
@@ -36,16 +37,6 @@ def free_port() -> int:
 class Cluster:
     address: str
     workers: dict[str, subprocess.Popen]    # by name
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +66,7 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
         yield Cluster(address, workers)
     finally:
         for process in reversed(started):
-            _stop(process)
+            stop_process(process)
 
 
 def test_batch_on_a_dask_cluster_gives_the_verdicts_of_check(cluster, tmp_path, capsys):
