@@ -229,6 +229,10 @@ def test_the_tasks_of_a_local_worker_that_dies_are_checked_again():
     expected = [report_claims(factcheck.check(pair["draft"], source=pair["source"])) for pair in pairs]
     outcomes = factcheck.check_many(pairs, processes=2)
     first = next(outcomes)
+    # killed while checking, as a crash or the out-of-memory killer would: not in the moment it hands
+    # back a result (a worker killed holding the result queue's lock hangs the pool: a limit of
+    # concurrent.futures that docs/batch.md states); every task here takes about a second
+    time.sleep(0.3)
     workers = _pool_workers()
     assert len(workers) == 2
     os.kill(workers[0], signal.SIGKILL)
