@@ -73,7 +73,7 @@ def load_facts(path: str | Path) -> FactSheet:
         where = f"line {line}: " if line else ""
         raise InputError(name, f"{where}field '{field or 'facts'}': {first['msg']}") from None
     # a fact written by hand, or before roles were read, gets the roles its sentence gives it
-    return sheet.model_copy(update={"facts": [with_roles(fact) for fact in sheet.facts]})
+    return sheet.model_copy(update={"facts": [with_roles(fact, sheet.facts) for fact in sheet.facts]})
 
 
 def _most_telling(errors: list[Any], data: dict[str, Any]) -> Any:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -753,9 +754,10 @@ def read_roles(doc: Document, claim: Claim, values: list[tuple[int, int]] | None
     return roles if roles.measure or roles.holder or roles.rate or roles.period else NO_ROLES
 
 
-def with_roles(claim: Claim) -> Claim:
+def with_roles(claim: Claim, neighbours: Sequence[Claim] = ()) -> Claim:
     """`claim` with the roles its own sentence gives it, when it has none: a fact of a sheet written
-    by hand or before roles were read."""
+    by hand or before roles were read. `neighbours`: the other facts of its sentence (a time frame
+    right after one of them is that one's, as when the article is read whole)."""
     if claim.kind not in ROLE_KINDS or claim.roles != NO_ROLES or claim.sentence is None:
         return claim   # (compared by value: a sheet read from YAML has roles of its own making)
     from .text import Document
@@ -772,7 +774,12 @@ def with_roles(claim: Claim) -> Claim:
         "span": claim.span.model_copy(update={"start": start, "end": start + len(claim.text)}),
         "sentence": doc.sentence_record(start).model_copy(update={"span": sentence.span.model_copy(update={"start": 0, "end": len(sentence.text)})}),
     })
-    roles = read_roles(doc, local)
+    shift = start - claim.span.start   # from the article's offsets to the sentence's
+    values = [
+        (other.span.start + shift, other.span.end + shift) for other in neighbours
+        if other is not claim and other.kind in FRAMED_KINDS and other.sentence == claim.sentence
+    ]
+    roles = read_roles(doc, local, values)
     return claim if roles is NO_ROLES else claim.model_copy(update={"roles": roles})
 
 
